@@ -1,0 +1,52 @@
+# Train Well: `make book` builds the site, `make test` runs the whole suite.
+# Both create .venv and install everything on first use; a second run installs nothing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# The CPU build of PyTorch; override on machines that should get another build.
+TORCH_SPEC ?= torch==2.13.0
+NOTEBOOKS := $(sort $(wildcard chapters/*/*.ipynb))
+SOLUTIONS := $(sort $(wildcard solutions/*.ipynb))
+export TF_CPP_MIN_LOG_LEVEL := 2
+export TF_ENABLE_ONEDNN_OPTS := 0
+
+.PHONY: setup book test execute labs grade serve bench lint clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+		{ echo "Train Well needs Python 3.10 or newer; $(PYTHON) is older." >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	@$(BIN)/python -c 'import torch' 2>/dev/null || $(BIN)/python -m pip install -q "$(TORCH_SPEC)"
+	$(BIN)/python -m pip install -q -r requirements.txt
+	@touch $(STAMP)
+
+book: setup
+	$(BIN)/jupyter-book build --all -W -n --keep-going .
+	@echo "The site is in $(CURDIR)/_build/html (open index.html, or run: make serve)"
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest tests chapters $(wildcard solutions) --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider
+
+execute: setup
+	$(BIN)/python tests/bench.py --execute $(NOTEBOOKS) $(SOLUTIONS)
+
+serve: setup
+	@test -f _build/html/index.html || $(MAKE) book
+	@echo "Serving the site at http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+bench: setup
+	$(BIN)/python tests/bench.py $(NOTEBOOKS) $(SOLUTIONS) --book
+
+lint: setup
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf _build

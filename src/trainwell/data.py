@@ -1,0 +1,143 @@
+"""Data sets shared bit for bit by the PyTorch and TensorFlow notebooks (NumPy only)."""
+
+from __future__ import annotations
+
+import math
+import os
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+
+__all__ = [
+    "adding_problem",
+    "digits",
+    "linear_regression",
+    "load_mnist",
+    "polynomial",
+]
+
+
+def polynomial(
+    n_train: int = 20,
+    n_test: int = 100,
+    max_degree: int = 20,
+    coefs=(5.0, 1.2, -3.4, 5.6),
+    noise: float = 0.1,
+    seed: int = 0,
+):
+    """Cubic ground truth with features ``x**i / i!`` for ``i < max_degree``.
+
+    Returns ``(features_train, y_train, features_test, y_test)`` in float64;
+    the first ``len(coefs)`` features carry the true coefficients.
+    """
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n_train + n_test, 1))
+    powers = np.arange(max_degree)
+    scale = np.array([math.factorial(i) for i in powers], dtype=np.float64)
+    features = x**powers / scale
+    w = np.zeros(max_degree)
+    w[: len(coefs)] = coefs
+    y = features @ w + rng.normal(scale=noise, size=n_train + n_test)
+    return features[:n_train], y[:n_train], features[n_train:], y[n_train:]
+
+
+def linear_regression(
+    n_train: int = 20,
+    n_test: int = 100,
+    n_features: int = 200,
+    noise: float = 0.01,
+    seed: int = 0,
+):
+    """``y = 0.05 + 0.01 * sum(x) + noise``: high-dimensional regression that invites overfitting.
+
+    Returns ``(x_train, y_train, x_test, y_test)`` in float32, ``y`` of shape ``(n, 1)``.
+    """
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n_train + n_test, n_features)).astype(np.float32)
+    y = 0.05 + 0.01 * x.sum(axis=1, keepdims=True)
+    y = (y + rng.normal(scale=noise, size=y.shape)).astype(np.float32)
+    return x[:n_train], y[:n_train], x[n_train:], y[n_train:]
+
+
+def digits(n_train: int | None = None, test_size: float = 0.25, seed: int = 0):
+    """The 8x8 ``load_digits`` images, flattened and standardized with training statistics.
+
+    Returns ``(x_train, y_train, x_test, y_test)``: float32 features and int64 labels.
+    ``n_train`` keeps only that many training examples (after the split).
+    """
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    x, y = load_digits(return_X_y=True)
+    x_train, x_test, y_train, y_test = train_test_split(
+        x, y, test_size=test_size, random_state=seed, stratify=y
+    )
+    if n_train is not None:
+        if not 0 < n_train <= len(x_train):
+            raise ValueError(f"n_train must be between 1 and {len(x_train)}, got {n_train}")
+        x_train, y_train = x_train[:n_train], y_train[:n_train]
+    mean = x_train.mean(axis=0)
+    std = x_train.std(axis=0) + 1e-6
+    x_train = ((x_train - mean) / std).astype(np.float32)
+    x_test = ((x_test - mean) / std).astype(np.float32)
+    return x_train, y_train.astype(np.int64), x_test, y_test.astype(np.int64)
+
+
+def adding_problem(n: int, length: int, seed: int = 0):
+    """The adding problem of Hochreiter & Schmidhuber (1997).
+
+    Each sequence has two channels: a value in [0, 1) and a marker that is 1 at exactly two
+    positions (one in the first half). The target is the sum of the two marked values.
+    Returns ``(x, y)`` with ``x`` of shape ``(n, length, 2)`` and ``y`` of shape ``(n, 1)``, float32.
+    """
+    if length < 2:
+        raise ValueError(f"length must be at least 2, got {length}")
+    rng = np.random.default_rng(seed)
+    values = rng.random((n, length))
+    markers = np.zeros((n, length))
+    half = max(1, length // 2)
+    first = rng.integers(0, half, size=n)
+    second = rng.integers(half, length, size=n)
+    second = np.where(second == first, (first + 1) % length, second)
+    rows = np.arange(n)
+    markers[rows, first] = 1.0
+    markers[rows, second] = 1.0
+    x = np.stack([values, markers], axis=-1).astype(np.float32)
+    y = (values * markers).sum(axis=1, keepdims=True).astype(np.float32)
+    return x, y
+
+
+MNIST_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
+
+
+def load_mnist(cache_dir: str | os.PathLike | None = None, url: str = MNIST_URL):
+    """MNIST as ``(x_train, y_train, x_test, y_test)``, pixels scaled to [0, 1] (float32).
+
+    Downloads once into ``cache_dir`` (default ``~/.cache/trainwell``). Without a network,
+    raises ``RuntimeError`` saying where to put the file by hand.
+    """
+    cache = Path(cache_dir or Path.home() / ".cache" / "trainwell")
+    path = cache / "mnist.npz"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                path.write_bytes(response.read())
+        except (urllib.error.URLError, OSError) as error:
+            raise RuntimeError(
+                f"Could not download MNIST from {url} ({error}). Without a network, copy "
+                f"mnist.npz to {path} by hand, or use trainwell.data.digits(), which needs "
+                "no download."
+            ) from None
+    with np.load(path) as f:
+        x_train, y_train = f["x_train"], f["y_train"]
+        x_test, y_test = f["x_test"], f["y_test"]
+    scale = np.float32(255.0)
+    return (
+        x_train.astype(np.float32) / scale,
+        y_train.astype(np.int64),
+        x_test.astype(np.float32) / scale,
+        y_test.astype(np.int64),
+    )

@@ -1,0 +1,230 @@
+"""TensorFlow side of the course helpers (same names and signatures as ``trainwell.torch``)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+from tensorflow import keras  # noqa: E402
+
+from trainwell._common import (  # noqa: E402
+    ACTIVATIONS,
+    INITS,
+    LEAKY_SLOPE,
+    LOSSES,
+    OPTIMIZERS,
+    batches,
+    check_choice,
+    check_widths,
+    gaussian_std,
+    new_history,
+    progress,
+    should_eval,
+)
+
+__all__ = [
+    "activation_stats",
+    "dense_layers",
+    "device",
+    "evaluate",
+    "fit",
+    "get_weights",
+    "layer_grad_norms",
+    "mlp",
+    "set_seed",
+    "set_weights",
+]
+
+BN_MOMENTUM = 0.9  # PyTorch's momentum=0.1 in Keras' convention (weight of the old average)
+BN_EPSILON = 1e-5  # PyTorch's default
+
+
+def set_seed(seed: int) -> None:
+    """Seed Python, NumPy and TensorFlow, and ask TensorFlow for deterministic kernels."""
+    keras.utils.set_random_seed(seed)
+    tf.config.experimental.enable_op_determinism()
+
+
+def device() -> str:
+    """The GPU when there is one (a Colab GPU runtime), else the CPU."""
+    return "/GPU:0" if tf.config.list_physical_devices("GPU") else "/CPU:0"
+
+
+def _activation(name: str) -> keras.layers.Layer:
+    if name == "leaky_relu":
+        return keras.layers.LeakyReLU(negative_slope=LEAKY_SLOPE)
+    return keras.layers.Activation(name)
+
+
+def mlp(widths, activation="relu", init="default", init_std=0.01, batch_norm=False) -> keras.Sequential:
+    """A multilayer perceptron ``widths[0] -> ... -> widths[-1]`` with a linear output layer.
+
+    ``init``: ``"default"`` (the framework's own), ``"xavier"`` (Gaussian, var 2/(fan_in+fan_out)),
+    ``"he"`` (Gaussian, var 2/fan_in) or ``"normal"`` (Gaussian with std ``init_std``);
+    the last three zero the biases. ``batch_norm`` inserts BatchNormalization before each
+    activation, with PyTorch's momentum and epsilon.
+    """
+    widths = check_widths(widths)
+    check_choice("activation", activation, ACTIVATIONS)
+    check_choice("init", init, INITS)
+    layers: list[keras.layers.Layer] = [keras.Input(shape=(widths[0],))]
+    pairs = list(zip(widths[:-1], widths[1:]))
+    for i, (fan_in, fan_out) in enumerate(pairs):
+        std = gaussian_std(init, fan_in, fan_out, init_std)
+        if std is None:
+            layers.append(keras.layers.Dense(fan_out))
+        else:
+            layers.append(
+                keras.layers.Dense(
+                    fan_out,
+                    kernel_initializer=keras.initializers.RandomNormal(stddev=std),
+                    bias_initializer="zeros",
+                )
+            )
+        if i < len(pairs) - 1:
+            if batch_norm:
+                layers.append(
+                    keras.layers.BatchNormalization(momentum=BN_MOMENTUM, epsilon=BN_EPSILON)
+                )
+            layers.append(_activation(activation))
+    return keras.Sequential(layers)
+
+
+def dense_layers(model: keras.Model) -> list[keras.layers.Dense]:
+    """The model's fully connected layers, input side first."""
+    return [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+
+
+def get_weights(model: keras.Model) -> list[tuple[np.ndarray, np.ndarray]]:
+    """``(W, b)`` of each dense layer as NumPy arrays, ``W`` of shape ``(fan_in, fan_out)``."""
+    return [(layer.kernel.numpy().copy(), layer.bias.numpy().copy()) for layer in dense_layers(model)]
+
+
+def set_weights(model: keras.Model, weights) -> None:
+    """Load ``(W, b)`` pairs as returned by :func:`get_weights` (``W`` is ``(fan_in, fan_out)``)."""
+    layers = dense_layers(model)
+    if len(weights) != len(layers):
+        raise ValueError(f"model has {len(layers)} dense layers, got {len(weights)} weight pairs")
+    for layer, (w, b) in zip(layers, weights):
+        w = np.asarray(w, dtype=np.float32)
+        if w.shape != tuple(layer.kernel.shape):
+            raise ValueError(f"weight of shape {w.shape} does not fit {layer.name}")
+        layer.kernel.assign(w)
+        layer.bias.assign(np.asarray(b, dtype=np.float32))
+
+
+def _loss_fn(loss: str):
+    check_choice("loss", loss, LOSSES)
+    if loss == "cross_entropy":
+        return lambda out, y: tf.reduce_mean(
+            tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=out)
+        )
+    return lambda out, y: tf.reduce_mean(tf.square(out - y))
+
+
+def _targets(y, loss: str) -> tf.Tensor:
+    return tf.constant(np.asarray(y), dtype=tf.int64 if loss == "cross_entropy" else tf.float32)
+
+
+def layer_grad_norms(model: keras.Model, x, y, loss="cross_entropy") -> np.ndarray:
+    """Frobenius norm of ∂L/∂W for each dense layer (input side first), on one batch."""
+    loss_fn = _loss_fn(loss)
+    kernels = [layer.kernel for layer in dense_layers(model)]
+    with tf.GradientTape() as tape:
+        value = loss_fn(model(tf.constant(x, tf.float32), training=True), _targets(y, loss))
+    grads = tape.gradient(value, kernels)
+    return np.array([float(tf.norm(g)) for g in grads])
+
+
+def activation_stats(model: keras.Model, x) -> dict[str, np.ndarray]:
+    """Mean and standard deviation of each hidden layer's output (after its activation).
+
+    Batch normalization, if any, uses the statistics of ``x`` (training mode).
+    """
+    means, stds = [], []
+    h = tf.constant(x, tf.float32)
+    for i, layer in enumerate(model.layers):
+        h = layer(h, training=True)
+        is_activation = not isinstance(layer, (keras.layers.Dense, keras.layers.BatchNormalization))
+        if is_activation and i < len(model.layers) - 1:
+            means.append(float(tf.reduce_mean(h)))
+            stds.append(float(tf.math.reduce_std(h)))
+    return {"mean": np.array(means), "std": np.array(stds)}
+
+
+def evaluate(model: keras.Model, x, y, loss="cross_entropy") -> tuple[float, float]:
+    """``(loss, accuracy)`` on the whole set in evaluation mode (accuracy is NaN for ``mse``)."""
+    out = model(tf.constant(x, tf.float32), training=False)
+    target = _targets(y, loss)
+    value = float(_loss_fn(loss)(out, target))
+    if loss != "cross_entropy":
+        return value, float("nan")
+    acc = float(tf.reduce_mean(tf.cast(tf.argmax(out, axis=1) == target, tf.float32)))
+    return value, acc
+
+
+def fit(
+    model: keras.Model,
+    x,
+    y,
+    *,
+    loss="cross_entropy",
+    optimizer="sgd",
+    lr=0.1,
+    momentum=0.0,
+    steps=500,
+    batch_size=64,
+    clip_norm=None,
+    x_val=None,
+    y_val=None,
+    eval_every=None,
+    seed=0,
+    progress_bar=True,
+    desc="training",
+) -> dict[str, list]:
+    """Train with mini-batches for ``steps`` steps; return the history.
+
+    The history holds each step's training loss (``step``, ``loss``) and, every ``eval_every``
+    steps when validation data is given, ``val_step``, ``val_loss`` and ``val_acc``.
+    ``clip_norm`` clips the global gradient norm before each update.
+    """
+    check_choice("optimizer", optimizer, OPTIMIZERS)
+    loss_fn = _loss_fn(loss)
+    x_all, y_all = tf.constant(x, tf.float32), _targets(y, loss)
+    if optimizer == "sgd":
+        opt = keras.optimizers.SGD(learning_rate=lr, momentum=momentum)
+    else:
+        opt = keras.optimizers.Adam(learning_rate=lr, epsilon=1e-8)
+    variables = model.trainable_variables
+
+    @tf.function
+    def train_step(idx):
+        with tf.GradientTape() as tape:
+            value = loss_fn(model(tf.gather(x_all, idx), training=True), tf.gather(y_all, idx))
+        grads = tape.gradient(value, variables)
+        if clip_norm is not None:
+            grads, _ = tf.clip_by_global_norm(grads, clip_norm)
+        opt.apply_gradients(zip(grads, variables))
+        return value
+
+    if x_val is None:
+        eval_every = None
+    history = new_history()
+    with progress(steps, desc, progress_bar) as bar:
+        for step, idx in enumerate(batches(int(x_all.shape[0]), batch_size, steps, seed), start=1):
+            value = train_step(tf.constant(idx))
+            history["step"].append(step)
+            history["loss"].append(float(value))
+            if should_eval(step, steps, eval_every):
+                val_loss, val_acc = evaluate(model, x_val, y_val, loss)
+                history["val_step"].append(step)
+                history["val_loss"].append(val_loss)
+                history["val_acc"].append(val_acc)
+            bar.update(1)
+            if step % 50 == 0 or step == steps:
+                bar.set_postfix(loss=f"{history['loss'][-1]:.3f}")
+    return history

@@ -1,0 +1,50 @@
+"""Chapter 02's headline claims, in the stored notebooks and for three other seeds."""
+
+import math
+
+import pytest
+from notebooks import chapter_notebooks, check_claims, run_with_seed, stored_claims
+
+NOTEBOOKS = chapter_notebooks("02-vanishing-exploding")
+LN10 = math.log(10)
+
+CLAIMS = {
+    "sigmoid' peaks at 0.25": (["ch02_sigmoid_grad_max"], lambda v: abs(v - 0.25) < 1e-6),
+    "product of 100 random 4x4 matrices exceeds 1e15": (
+        ["ch02_matprod_log10_max"],
+        lambda v: v > 15,
+    ),
+    "deep sigmoid/Xavier net: first-layer gradient < 1e-3 of the last": (
+        ["ch02_grad_ratio_sigmoid", "ch02_depth"],
+        lambda ratio, depth: ratio < 1e-3 and depth >= 10,
+    ),
+    "ReLU/He: first/last gradient ratio within [0.1, 10]": (
+        ["ch02_grad_ratio_relu_he"],
+        lambda v: 0.1 <= v <= 10,
+    ),
+    "30 ReLU layers, Xavier: output std < 1e-3": (["ch02_act_std_xavier"], lambda v: v < 1e-3),
+    "30 ReLU layers, He: output std within [0.3, 3]": (
+        ["ch02_act_std_he"],
+        lambda v: 0.3 <= v <= 3,
+    ),
+    "deep ReLU MLP from a poor init does not train (loss > 0.9 ln 10)": (
+        ["ch02_loss_poor_init"],
+        lambda v: v > 0.9 * LN10,
+    ),
+    "deep ReLU MLP from He init trains (loss < 0.5 ln 10)": (
+        ["ch02_loss_he"],
+        lambda v: v < 0.5 * LN10,
+    ),
+}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_claims(path):
+    check_claims(stored_claims(path), CLAIMS, str(path))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_claims_hold_for_other_seeds(path, seed):
+    check_claims(run_with_seed(path, seed), CLAIMS, f"{path} with SEED = {seed}")

@@ -1,0 +1,47 @@
+"""Every chapter and solution notebook follows the course's conventions."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+REPO_URL = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+NOTEBOOKS = sorted((ROOT / "chapters").glob("*/*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
+ALL_NOTEBOOKS = NOTEBOOKS + sorted((ROOT / "labs").glob("*.ipynb"))
+
+
+def code_cells(path):
+    nb = json.loads(path.read_text())
+    return [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_stored_executed_in_order(path):
+    counts = [c["execution_count"] for c in code_cells(path)]
+    assert None not in counts, f"{path}: cells never executed; run `make execute`"
+    assert counts == sorted(counts), f"{path}: executed out of order; run `make execute`"
+    errors = [o for c in code_cells(path) for o in c["outputs"] if o["output_type"] == "error"]
+    assert not errors, f"{path}: stored outputs contain errors"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_first_cell_installs_in_colab_and_seeds(path):
+    first = "".join(code_cells(path)[0]["source"])
+    assert 'if "google.colab" in sys.modules:' in first
+    assert re.search(r"^SEED = \d+$", first, re.MULTILINE)
+    assert "set_seed(SEED)" in first
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS + [ROOT / "README.md"], ids=lambda p: p.name)
+def test_repository_url_is_the_configured_one(path):
+    for url in re.findall(r"https://github\.com/[\w.-]+/[\w.-]+", path.read_text()):
+        assert url == REPO_URL, f"{path} names {url}; _config.yml says {REPO_URL}"
+
+
+def test_tensorflow_logs_are_quieted_before_import():
+    for path in ROOT.glob("chapters/*/tensorflow.ipynb"):
+        first = "".join(code_cells(path)[0]["source"])
+        assert first.index("TF_CPP_MIN_LOG_LEVEL") < first.index("import tensorflow")
