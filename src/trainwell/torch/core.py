@@ -1,4 +1,4 @@
-"""PyTorch side of the course helpers (same names and signatures as ``trainwell.tf``)."""
+"""PyTorch helpers for MLPs, training and gradient statistics."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""TensorFlow side of the course helpers (same names and signatures as ``trainwell.torch``)."""
+"""TensorFlow helpers for MLPs, training and gradient statistics."""
 
 from __future__ import annotations
 

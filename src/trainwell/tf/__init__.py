@@ -1,0 +1,30 @@
+"""TensorFlow side of the course helpers (same names and signatures as ``trainwell.torch``).
+
+Each chapter's helpers live in a module of their own; this package exports them all.
+"""
+
+from trainwell.tf.core import (
+    activation_stats,
+    dense_layers,
+    device,
+    evaluate,
+    fit,
+    get_weights,
+    layer_grad_norms,
+    mlp,
+    set_seed,
+    set_weights,
+)
+
+__all__ = [
+    "activation_stats",
+    "dense_layers",
+    "device",
+    "evaluate",
+    "fit",
+    "get_weights",
+    "layer_grad_norms",
+    "mlp",
+    "set_seed",
+    "set_weights",
+]
