@@ -37,13 +37,24 @@ test: setup
 execute: setup
 	$(BIN)/python tests/bench.py --execute $(NOTEBOOKS) $(SOLUTIONS)
 
+serve: PORT ?= 8000
 serve: setup
 	@test -f _build/html/index.html || $(MAKE) book
-	@echo "Serving the site at http://127.0.0.1:8000/ (Ctrl-C stops it)"
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it; make serve PORT=8001 for another port)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 bench: setup
-	$(BIN)/python tests/bench.py $(NOTEBOOKS) $(SOLUTIONS) --book
+	$(BIN)/python tests/bench.py $(NOTEBOOKS) $(SOLUTIONS) --book --grading
+
+# The student labs (labs/*.ipynb and their public tests) from the masters in solutions/.
+labs: setup
+	$(BIN)/trainwell labs --solutions solutions --out labs
+
+# Grade a folder of submissions: make grade LAB=02-vanishing-exploding-pytorch SUBMISSIONS=dir OUT=grades
+grade: setup
+	@test -n "$(LAB)" -a -n "$(SUBMISSIONS)" || \
+		{ echo "usage: make grade LAB=<lab-id> SUBMISSIONS=<folder or .ipynb> [OUT=grades]" >&2; exit 2; }
+	$(BIN)/trainwell grade --lab $(LAB) $(SUBMISSIONS) --out $(or $(OUT),grades)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -68,3 +68,14 @@ def test_mnist_reads_a_cached_file(tmp_path):
     x_train, y_train, x_test, _ = data.load_mnist(cache_dir=tmp_path)
     assert x_train.shape == (5, 28, 28) and x_train.max() <= 1.0 and x_train.dtype == np.float32
     assert y_train.tolist() == [0, 1, 2, 3, 4] and x_test.shape == (2, 28, 28)
+
+
+def test_digits_min_std_keeps_rare_pixels_bounded():
+    x_train, _, x_test, _ = data.digits(n_train=500, seed=0)
+    assert np.abs(x_test).max() > 1e4  # a pixel constant in these 500 images, not in the test set
+    x_train, _, x_test, _ = data.digits(n_train=500, seed=0, min_std=1.0)
+    assert np.abs(x_test).max() < 20
+    np.testing.assert_allclose(x_train.mean(axis=0), 0, atol=1e-5)
+    default = data.digits(seed=1)
+    floored_at_zero = data.digits(seed=1, min_std=0.0)
+    np.testing.assert_array_equal(default[2], floored_at_zero[2])

@@ -61,11 +61,15 @@ def linear_regression(
     return x[:n_train], y[:n_train], x[n_train:], y[n_train:]
 
 
-def digits(n_train: int | None = None, test_size: float = 0.25, seed: int = 0):
+def digits(
+    n_train: int | None = None, test_size: float = 0.25, seed: int = 0, min_std: float = 0.0
+):
     """The 8x8 ``load_digits`` images, flattened and standardized with training statistics.
 
     Returns ``(x_train, y_train, x_test, y_test)``: float32 features and int64 labels.
-    ``n_train`` keeps only that many training examples (after the split).
+    ``n_train`` keeps only that many training examples (after the split). ``min_std`` floors each
+    pixel's standard deviation (pixels range over 0-16) before dividing by it, so that a pixel that
+    is (almost) constant in a small training set does not become huge in the test set.
     """
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
@@ -79,7 +83,7 @@ def digits(n_train: int | None = None, test_size: float = 0.25, seed: int = 0):
             raise ValueError(f"n_train must be between 1 and {len(x_train)}, got {n_train}")
         x_train, y_train = x_train[:n_train], y_train[:n_train]
     mean = x_train.mean(axis=0)
-    std = x_train.std(axis=0) + 1e-6
+    std = np.maximum(x_train.std(axis=0), min_std) + 1e-6
     x_train = ((x_train - mean) / std).astype(np.float32)
     x_test = ((x_test - mean) / std).astype(np.float32)
     return x_train, y_train.astype(np.int64), x_test, y_test.astype(np.int64)

@@ -1,0 +1,71 @@
+"""The ``trainwell`` command: ``grade``, ``labs`` and ``export-gradescope``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="trainwell", description="Train Well labs and grading.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    grade = sub.add_parser("grade", help="grade submissions of a lab")
+    grade.add_argument("--lab", required=True, help="lab id, e.g. 02-vanishing-exploding-pytorch")
+    grade.add_argument("submissions", nargs="+", help="submitted .ipynb files or folders of them")
+    grade.add_argument("--out", required=True, help="folder for gradebook.csv, JSON and feedback")
+    grade.add_argument("--timeout", type=float, default=120.0, help="seconds a submission may run (120)")
+    grade.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                       help="submissions graded at once (default: the number of cores)")
+    grade.add_argument("--memory", type=int, default=4096, help="address-space limit in MB (4096)")
+    grade.add_argument("--processes", type=int, default=512, help="process/thread limit (512)")
+    grade.add_argument("--solutions", help="folder of the lab masters (default: ./solutions)")
+    grade.add_argument("--unsafe", action="store_true",
+                       help="grade without isolation where none is possible (rows are marked)")
+    grade.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    labs = sub.add_parser("labs", help="regenerate the student labs from their masters")
+    labs.add_argument("--solutions", default="solutions", help="folder of the masters (solutions)")
+    labs.add_argument("--out", default="labs", help="folder for the labs (labs)")
+
+    export = sub.add_parser("export-gradescope", help="write a Gradescope autograder zip")
+    export.add_argument("--lab", required=True, help="lab id")
+    export.add_argument("--out", required=True, help="the .zip to write")
+    export.add_argument("--solutions", help="folder of the lab masters (default: ./solutions)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from trainwell.grading.grade import UsageError
+    from trainwell.grading.lab import LabError
+
+    try:
+        if args.command == "grade":
+            from trainwell.grading.grade import Options, grade
+
+            options = Options(
+                timeout=args.timeout, workers=args.workers, memory_mb=args.memory,
+                processes=args.processes, unsafe=args.unsafe, solutions_dir=args.solutions,
+                progress=not args.no_progress,
+            )
+            results = grade(args.lab, args.submissions, args.out, options)
+            print(f"graded {len(results)} submission(s); gradebook: {os.path.join(args.out, 'gradebook.csv')}")
+        elif args.command == "labs":
+            from trainwell.grading.generate import write_labs
+
+            written = write_labs(args.solutions, args.out)
+            print(f"wrote {len(written)} file(s) into {args.out}")
+        else:
+            from trainwell.grading.gradescope import export
+
+            print(f"wrote {export(args.lab, args.out, args.solutions)}")
+    except (UsageError, LabError) as error:
+        print(f"trainwell {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,446 @@
+"""The built site as readers see it: every page in the system Chromium, with the network cut off.
+
+The site is served on a free localhost port and every HTML page of the build is opened once in a
+shared browser (all requests that do not go to that port are aborted). The tests then assert, over
+every page: HTTP 200, no console error outside ``CONSOLE_ALLOWED``, no request leaving localhost,
+content rendered, internal links and images resolved, math typeset by the local MathJax, no MyST
+markup left raw, launch and download buttons on notebook pages, notebook and lab links on concept
+pages, previous/next in TOC order, and a working search. Full-page screenshots of the
+introduction and of each chapter's PyTorch notebook go to ``_build/screenshots/``.
+"""
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import socketserver
+import threading
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+COLAB_LINK = re.compile(
+    r"^https://colab\.research\.google\.com/github/([^/]+)/([^/]+)/blob/([^/]+)/(.+\.ipynb)$"
+)
+UNRENDERED_ROLE = re.compile(r"\{[a-z][\w:-]*\}`")
+
+# Console errors a page may log, as (regex, why it is harmless). Keep this list short: an entry
+# hides a class of errors on every page. Empty now: thebe's duplicated script and
+# pydata-sphinx-theme's "invalid theme mode" are removed by book/_ext/trainwell_site.py, the
+# widget scripts from a CDN by nb_ipywidgets_js in _config.yml, and html.favicon sets the icon.
+CONSOLE_ALLOWED: list[tuple[str, str]] = []
+
+# Run in the page after MathJax has finished: what a reader would see, as data.
+PAGE_REPORT_JS = """
+async () => {
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
+  const article = document.querySelector("article.bd-article") || document.querySelector("main");
+  const prose = article ? article.cloneNode(true) : document.createElement("div");
+  prose.querySelectorAll("pre, code, .highlight, script, style, textarea, mjx-container")
+       .forEach((e) => e.remove());
+  const text = prose.textContent;
+  const raw = [];
+  for (const token of ["\\\\(", "\\\\)", "\\\\[", "\\\\]", "$$"]) {
+    const i = text.indexOf(token);
+    if (i >= 0) raw.push(text.slice(Math.max(0, i - 40), i + 40).replace(/\\s+/g, " "));
+  }
+  const tex = [];
+  if (window.MathJax && MathJax.startup && MathJax.startup.document) {
+    for (const item of MathJax.startup.document.math) tex.push(item.math);
+  }
+  const math = Array.from(document.querySelectorAll("span.math, div.math"));
+  const box = article ? article.getBoundingClientRect() : {height: 0};
+  return {
+    title: (document.querySelector("main h1") || {}).textContent || "",
+    articleHeight: box.height,
+    articleText: article ? article.innerText.trim().length : 0,
+    rawMath: raw,
+    prose: text,
+    tex: tex,
+    mathElements: math.length,
+    untypeset: math.filter((e) => !e.querySelector("mjx-container")).length,
+    mathErrors: document.querySelectorAll("mjx-merror").length,
+    links: Array.from(document.querySelectorAll("a[href]")).map((a) => a.href),
+    articleLinks: article ? Array.from(article.querySelectorAll("a[href]")).map((a) => a.href) : [],
+    images: Array.from(document.images).map((i) => ({
+      src: i.currentSrc || i.src, loaded: i.complete && i.naturalWidth > 0,
+    })),
+    favicon: (document.querySelector("link[rel~='icon']") || {}).href || null,
+    prev: (document.querySelector("a.left-prev") || {}).href || null,
+    next: (document.querySelector("a.right-next") || {}).href || null,
+  };
+}
+"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def _html_pages(site):
+    """Every page of the build: the HTML files outside Sphinx's asset folders."""
+    skip = {"_static", "_sources", "_images", "_downloads"}
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not skip.intersection(p.relative_to(site).parts)
+    )
+
+
+def _source(page):
+    """The repository file a page was built from, or None (genindex, search, ...)."""
+    stem = page[: -len(".html")]
+    for suffix in (".ipynb", ".md"):
+        if (ROOT / (stem + suffix)).is_file():
+            return stem + suffix
+    return None
+
+
+def _toc_order():
+    """The pages of _toc.yml in reading order, as HTML paths."""
+    order = [TOC["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                order.append(entry["file"])
+            walk(entry.get("sections"))
+
+    for part in TOC.get("parts", []):
+        walk(part.get("chapters"))
+    walk(TOC.get("chapters"))
+    return [f"{name}.html" for name in order]
+
+
+def _chapters(site):
+    return sorted(p.parent.name for p in (site / "chapters").glob("*/index.html"))
+
+
+@pytest.fixture(scope="module")
+def browser_report(built_site):
+    """Serve the site, open every page once with the network cut off, and record what happened."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"no Chromium at {CHROMIUM}: .ci/run installs it with apt")
+        pytest.skip("system Chromium not installed (apt-get install chromium)")
+
+    server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shots = {"book/intro.html"} | {f"chapters/{c}/pytorch.html" for c in _chapters(built_site)}
+
+    pages, blocked, searches = {}, [], {}
+    try:
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            current = [""]
+
+            def route(r):
+                if r.request.url.startswith(base):
+                    r.continue_()
+                else:
+                    blocked.append((current[0], r.request.url))
+                    r.abort()
+
+            context.route("**/*", route)
+            page = context.new_page()
+            errors = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
+            for name in _html_pages(built_site):
+                current[0] = name
+                errors.clear()
+                response = page.goto(base + quote(name), wait_until="load")
+                report = _evaluate(page, sync_api.Error)
+                report["status"] = response.status if response else None
+                report["errors"] = list(errors)
+                pages[name] = report
+                if name in shots:
+                    page.screenshot(
+                        path=SCREENSHOTS / name.replace("/", "__").replace(".html", ".png"),
+                        full_page=True,
+                    )
+            for key, query in _search_queries(pages).items():
+                current[0] = f"search: {query}"
+                page.goto(f"{base}search.html?q={quote(query)}", wait_until="load")
+                page.wait_for_function(
+                    "() => (document.querySelector('#search-results .search-summary') || {}).innerText",
+                    timeout=20_000,
+                )
+                searches[key] = page.eval_on_selector_all(
+                    "#search-results ul.search li > a", "els => els.map(e => e.href)"
+                )
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {
+        "base": base,
+        "site": built_site,
+        "pages": pages,
+        "blocked": blocked,
+        "searches": searches,
+    }
+
+
+def _evaluate(page, error):
+    """The page report; a page that redirects (the root index.html) is read where it lands."""
+    for _ in range(3):
+        try:
+            return page.evaluate(PAGE_REPORT_JS)
+        except error as exc:
+            if "context was destroyed" not in str(exc):
+                raise
+            page.wait_for_load_state("load")
+    return page.evaluate(PAGE_REPORT_JS)
+
+
+def _search_queries(pages):
+    """Queries for the site search: each chapter's title, and two fixed ones from the issue."""
+    queries = {"vanishing": "vanishing", "batch normalization": "batch normalization"}
+    for name, page in pages.items():
+        if match := re.fullmatch(r"chapters/([^/]+)/index\.html", name):
+            queries[match.group(1)] = page["title"].replace("#", "").strip()
+    return queries
+
+
+def _local_path(report, url):
+    """The path of a URL under the site, or None for another host."""
+    if not url.startswith(report["base"]):
+        return None
+    return unquote(urlsplit(url).path).lstrip("/")
+
+
+@functools.cache
+def _ids(path):
+    return set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+
+
+def _resolve(report, url):
+    """None when the site URL resolves (file and fragment exist), else the reason."""
+    path = _local_path(report, url)
+    target = report["site"] / path
+    if target.is_dir():
+        target = target / "index.html"
+    if not target.is_file():
+        return "no such file"
+    fragment = urlsplit(url).fragment
+    if fragment and target.suffix == ".html" and unquote(fragment) not in _ids(target):
+        return f"no #{fragment} in {path}"
+    return None
+
+
+def _page_failures(report, check):
+    failures = []
+    for name, page in report["pages"].items():
+        failures += [f"{name}: {problem}" for problem in check(name, page)]
+    return failures
+
+
+def test_every_page_is_served_and_shows_its_content(browser_report):
+    assert len(browser_report["pages"]) >= 5
+
+    def check(name, page):
+        if page["status"] != 200:
+            yield f"HTTP {page['status']}"
+        if name not in ("index.html",) and (
+            page["articleHeight"] < 100 or page["articleText"] < 20
+        ):
+            yield "no visible content"
+
+    failures = _page_failures(browser_report, check)
+    assert not failures, "\n".join(failures)
+
+
+def test_no_console_errors(browser_report):
+    def check(name, page):
+        for message in page["errors"]:
+            if not any(re.search(pattern, message) for pattern, _ in CONSOLE_ALLOWED):
+                yield message
+
+    failures = _page_failures(browser_report, check)
+    assert not failures, "\n".join(failures)
+
+
+def test_pages_render_without_any_request_leaving_localhost(browser_report):
+    assert not browser_report["blocked"], "requests that need the network (all were aborted)"
+
+
+def test_internal_links_and_images_resolve(browser_report):
+    def check(name, page):
+        for url in sorted(set(page["links"])):
+            if _local_path(browser_report, url) is not None and (
+                why := _resolve(browser_report, url)
+            ):
+                yield f"link {url}: {why}"
+        if page["favicon"] is None and name != "index.html":
+            yield "no favicon"
+        elif page["favicon"] and (why := _resolve(browser_report, page["favicon"])):
+            yield f"favicon {page['favicon']}: {why}"
+        for image in page["images"]:
+            if image["src"].startswith("data:"):
+                continue
+            if _local_path(browser_report, image["src"]) is None:
+                yield f"image from another host: {image['src']}"
+            elif not image["loaded"]:
+                yield f"image not loaded: {image['src']}"
+
+    failures = _page_failures(browser_report, check)
+    assert not failures, "\n".join(failures)
+
+
+def test_math_is_typeset(browser_report):
+    def check(name, page):
+        if page["rawMath"]:
+            yield f"raw TeX left in the text: {page['rawMath']}"
+        if page["untypeset"]:
+            yield f"{page['untypeset']} of {page['mathElements']} math elements not typeset"
+        if page["mathErrors"]:
+            yield f"{page['mathErrors']} MathJax errors"
+
+    failures = _page_failures(browser_report, check)
+    assert not failures, "\n".join(failures)
+    assert sum(p["mathElements"] for p in browser_report["pages"].values()) > 20
+
+
+def test_no_markup_left_unrendered(browser_report):
+    """A MyST role that was not parsed (e.g. a glue role inside $...$) shows up as raw text."""
+
+    def check(name, page):
+        for where, text in [("text", page["prose"])] + [("math", t) for t in page["tex"]]:
+            for match in UNRENDERED_ROLE.finditer(text):
+                yield f"unrendered role in the {where}: {text[max(0, match.start() - 30) : match.end() + 30]!r}"
+
+    failures = _page_failures(browser_report, check)
+    assert not failures, "\n".join(failures)
+
+
+def test_notebook_pages_have_colab_and_download_buttons(browser_report):
+    repo = CONFIG["repository"]
+    owner, name = repo["url"].rstrip("/").split("github.com/")[1].split("/")[:2]
+    prefix = repo.get("path_to_book", "").strip("/")
+    notebooks = [p for p in browser_report["pages"] if (_source(p) or "").endswith(".ipynb")]
+    assert notebooks, "no notebook pages in the build"
+
+    def check(page_name, page):
+        source = _source(page_name)
+        colab = [m for url in page["links"] if (m := COLAB_LINK.match(url))]
+        for m in colab:
+            if (m.group(1), m.group(2), m.group(3)) != (owner, name, repo["branch"]):
+                yield f"Colab link to another repository or branch: {m.group(0)}"
+            elif not (ROOT / m.group(4)).is_file():
+                yield f"Colab link to a notebook the repository lacks: {m.group(0)}"
+        if source is None or not source.endswith(".ipynb"):
+            return
+        own = "/".join(filter(None, [prefix, source]))
+        if not any(m.group(4) == own for m in colab):
+            yield f"no Colab launch link to {own}"
+        if not any(_local_path(browser_report, u) == f"_sources/{source}" for u in page["links"]):
+            yield f"no download link to _sources/{source}"
+
+    failures = _page_failures(browser_report, check)
+    assert not failures, "\n".join(failures)
+
+
+def test_concept_pages_link_their_notebooks_and_labs(browser_report):
+    chapters = _chapters(browser_report["site"])
+    assert chapters
+
+    def check(name, page):
+        match = re.fullmatch(r"chapters/([^/]+)/index\.html", name)
+        if not match:
+            return
+        chapter = match.group(1)
+        targets = {_local_path(browser_report, u) for u in page["articleLinks"]}
+        for framework in ("pytorch", "tensorflow"):
+            if f"chapters/{chapter}/{framework}.html" not in targets:
+                yield f"no link to its {framework} notebook"
+            lab = f"labs/{chapter}-{framework}"
+            if (ROOT / f"{lab}.ipynb").is_file() and not any(
+                url.split("#")[0].endswith((f"{lab}.html", f"{lab}.ipynb"))
+                for url in page["articleLinks"]
+            ):
+                yield f"no link to its lab {lab}.ipynb"
+
+    failures = _page_failures(browser_report, check)
+    assert not failures, "\n".join(failures)
+
+
+def test_previous_and_next_follow_the_table_of_contents(browser_report):
+    order = _toc_order()
+    missing = [p for p in order if p not in browser_report["pages"]]
+    assert not missing, f"pages in _toc.yml missing from the build: {missing}"
+    failures = []
+    for before, after in zip(order, order[1:]):
+        nxt = _local_path(browser_report, browser_report["pages"][before]["next"] or "")
+        prev = _local_path(browser_report, browser_report["pages"][after]["prev"] or "")
+        if nxt != after:
+            failures.append(f"{before}: next is {nxt}, expected {after}")
+        if prev != before:
+            failures.append(f"{after}: previous is {prev}, expected {before}")
+    assert not failures, "\n".join(failures)
+
+
+def _found(report, key, folder):
+    return any(
+        (_local_path(report, url) or "").startswith(f"chapters/{folder}/")
+        for url in report["searches"].get(key, [])
+    )
+
+
+def test_search_finds_each_chapter_by_its_title(browser_report):
+    missed = [c for c in _chapters(browser_report["site"]) if not _found(browser_report, c, c)]
+    assert not missed, f"the search for their titles does not find: {missed}"
+    if (browser_report["site"] / "chapters" / "02-vanishing-exploding").is_dir():
+        assert _found(browser_report, "vanishing", "02-vanishing-exploding")
+
+
+@pytest.mark.skipif(
+    not (ROOT / "chapters" / "04-batch-norm").is_dir(), reason="chapter 04 is not written yet"
+)
+def test_search_finds_batch_normalization(browser_report):
+    hits = browser_report["searches"]["batch normalization"]
+    assert _found(browser_report, "batch normalization", "04-batch-norm"), (
+        f"'batch normalization' does not find chapters/04-batch-norm (is it in _toc.yml?): {hits}"
+    )
+
+
+def test_screenshots_saved(browser_report):
+    names = ["book__intro.png"] + [
+        f"chapters__{c}__pytorch.png" for c in _chapters(browser_report["site"])
+    ]
+    for name in names:
+        assert (SCREENSHOTS / name).stat().st_size > 10_000, name
