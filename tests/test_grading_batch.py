@@ -4,6 +4,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -79,6 +80,27 @@ def test_one_batch_of_every_case(tmp_path):
     print(done.stdout)
 
 
+MASTERS = sorted((ROOT / "solutions").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
+def test_every_lab_solution_full_marks_untouched_zero(tmp_path, master):
+    lab = master.stem
+    paths = [
+        write(tmp_path / "subs", "solved.ipynb", solved(lab)),
+        write(tmp_path / "subs", "untouched.ipynb", lab_notebook(lab)),
+    ]
+    done = grade(lab, paths, tmp_path / "out", "--no-progress")
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = {Path(r["file"]).stem: r for r in csv.DictReader((tmp_path / "out" / "gradebook.csv").open())}
+    solved_row, untouched = rows["solved"], rows["untouched"]
+    assert solved_row["status"] == "ok", solved_row
+    assert float(solved_row["total"]) == float(solved_row["possible"]) > 0, solved_row
+    auto = [q for q in solved_row if q.startswith("q") and solved_row[q] != ""]
+    assert len(auto) >= 4
+    assert all(float(untouched[q]) == 0 for q in auto), untouched
+
+
 def test_tensorflow_lab(tmp_path):
     cheat = """
 import tensorflow as tf, numpy as np
@@ -151,5 +173,8 @@ def test_lab_pages_have_colab_buttons(built_site):
         html = (built_site / "labs" / f"{lab}.html").read_text()
         colab = f"https://colab.research.google.com/github/{repo.split('github.com/')[1]}/blob/main/labs/{lab}.ipynb"
         assert colab in html
-    assert "grader.check" in (built_site / "book" / "labs.html").read_text()
-    assert "trainwell grade" in (built_site / "book" / "grading.html").read_text()
+    def text(page):
+        return " ".join(re.sub(r"<[^>]+>", "", (built_site / "book" / page).read_text()).split())
+
+    assert "grader.check" in text("labs.html")
+    assert "trainwell grade --lab" in text("grading.html")

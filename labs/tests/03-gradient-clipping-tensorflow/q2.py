@@ -1,0 +1,14 @@
+OK_FORMAT = True
+
+test = {'name': 'q2',
+ 'points': 2.0,
+ 'suites': [{'cases': [{'code': '>>> _t = tf.constant([[3.0, 4.0], [12.0, 0.0]])\n'
+                                '>>> [round(float(tf.norm(clip_by_norm(_t, 5.0))), 4), '
+                                'clip_by_norm(_t, 20.0).numpy().tolist()]\n'
+                                '[5.0, [[3.0, 4.0], [12.0, 0.0]]]',
+                        'hidden': False,
+                        'locked': False}],
+             'scored': True,
+             'setup': '',
+             'teardown': '',
+             'type': 'doctest'}]}

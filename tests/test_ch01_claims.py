@@ -1,0 +1,58 @@
+"""Chapter 01's headline claims, in the stored notebooks and for three other seeds."""
+
+import pytest
+from notebooks import chapter_notebooks, check_claims, run_with_seed, stored_claims
+
+NOTEBOOKS = chapter_notebooks("01-generalization")
+
+CLAIMS = {
+    "degree 19 fits the training points better than degree 3": (
+        ["ch01_poly_train_deg19", "ch01_poly_train_deg3"],
+        lambda deg19, deg3: deg19 < deg3,
+    ),
+    "degree 19 overfits: test loss > 10 x that of degree 3": (
+        ["ch01_poly_test_deg19", "ch01_poly_test_deg3"],
+        lambda deg19, deg3: deg19 > 10 * deg3,
+    ),
+    "degree 1 underfits: training loss > 10 x that of degree 3": (
+        ["ch01_poly_train_deg1", "ch01_poly_train_deg3"],
+        lambda deg1, deg3: deg1 > 10 * deg3,
+    ),
+    "all six polynomial losses are finite and non-negative": (
+        [f"ch01_poly_{s}_deg{d}" for s in ("train", "test") for d in (1, 3, 19)],
+        lambda *losses: all(0 <= v < float("inf") for v in losses),
+    ),
+    "5-fold cross-validation over degrees 1-12 picks a degree in 2-4": (
+        ["ch01_kfold_best_degree"],
+        lambda d: isinstance(d, int) and 2 <= d <= 4,
+    ),
+    "weight decay (lambda = 3) cuts the validation loss below 0.8 x that of lambda = 0": (
+        ["ch01_wd_val_ratio"],
+        lambda v: 0 < v < 0.8,
+    ),
+    "weight decay shrinks ||w||^2 at least 4-fold": (["ch01_wd_norm_ratio"], lambda v: v >= 4),
+    "dropout lowers the test loss": (["ch01_dropout_test_ratio"], lambda v: 0 < v < 1),
+    "dropout narrows the test-train gap": (["ch01_dropout_gap_ratio"], lambda v: v < 1),
+}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_claims(path):
+    check_claims(stored_claims(path), CLAIMS, str(path))
+
+
+def test_ratios_match_the_glued_parts():
+    for path in NOTEBOOKS:
+        v = stored_claims(path)
+        assert v["ch01_wd_val_ratio"] == pytest.approx(v["ch01_wd_val_3"] / v["ch01_wd_val_0"])
+        assert v["ch01_wd_norm_ratio"] == pytest.approx(v["ch01_wd_norm_0"] / v["ch01_wd_norm_3"])
+        assert v["ch01_dropout_test_ratio"] == pytest.approx(
+            v["ch01_dropout_test_1"] / v["ch01_dropout_test_0"]
+        )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_claims_hold_for_other_seeds(path, seed):
+    check_claims(run_with_seed(path, seed), CLAIMS, f"{path} with SEED = {seed}")

@@ -1,0 +1,69 @@
+"""Chapter 03's headline claims, in the stored notebooks and for three other seeds."""
+
+import math
+
+import pytest
+from notebooks import chapter_notebooks, check_claims, run_with_seed, stored_claims
+
+NOTEBOOKS = chapter_notebooks("03-gradient-clipping")
+
+
+def as_float(value) -> float:
+    """A glued loss as a float; a non-finite one is stored as the text ``nan`` or ``inf``."""
+    return float(value)
+
+
+def diverged_or_much_worse(unclipped, clipped) -> bool:
+    unclipped, clipped = as_float(unclipped), as_float(clipped)
+    return not math.isfinite(unclipped) or unclipped >= 2 * clipped
+
+
+CLAIMS = {
+    "clipping 0..9 to [2, 8] gives 2 2 2 3 4 5 6 7 8 8": (
+        ["ch03_clip_by_value"],
+        lambda v: list(v) == [2, 2, 2, 3, 4, 5, 6, 7, 8, 8],
+    ),
+    "a 2x2 tensor of norm > 15 clipped to norm 15 has norm 15 (within 1e-5)": (
+        ["ch03_clip_by_norm_before", "ch03_clip_by_norm_after"],
+        lambda before, after: before > 15 and abs(after - 15) <= 1e-5,
+    ),
+    "global-norm clipping to 15: norm <= 15 + 1e-5, one factor for every tensor": (
+        ["ch03_global_norm_before", "ch03_global_norm_after", "ch03_global_factor_spread"],
+        lambda before, after, spread: before > 15 and after <= 15 + 1e-5 and spread < 1e-6,
+    ),
+    "clipping by value turns a gradient with a few large entries (cosine < 0.99)": (
+        ["ch03_value_clip_cosine"],
+        lambda v: v < 0.99,
+    ),
+    "clipping by norm keeps its direction (cosine 1 within 1e-6)": (
+        ["ch03_norm_clip_cosine"],
+        lambda v: abs(v - 1) <= 1e-6,
+    ),
+    "exploding case: unclipped loss NaN/inf or >= 2x the clipped one": (
+        ["ch03_unclipped_final_loss", "ch03_clipped_final_loss"],
+        diverged_or_much_worse,
+    ),
+    "exploding case: the clipped run ends below the constant predictor's loss": (
+        ["ch03_clipped_final_loss", "ch03_constant_loss"],
+        lambda clipped, constant: as_float(clipped) < as_float(constant),
+    ),
+}
+
+
+def test_a_divergent_run_is_recognized():
+    assert diverged_or_much_worse("nan", 0.07)
+    assert diverged_or_much_worse("inf", 0.07)
+    assert diverged_or_much_worse(65.0, 0.07)
+    assert not diverged_or_much_worse(0.1, 0.07)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_claims(path):
+    check_claims(stored_claims(path), CLAIMS, str(path))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_claims_hold_for_other_seeds(path, seed):
+    check_claims(run_with_seed(path, seed), CLAIMS, f"{path} with SEED = {seed}")

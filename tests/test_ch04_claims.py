@@ -1,0 +1,41 @@
+"""Chapter 04's headline claims, in the stored notebooks and for three other seeds."""
+
+import pytest
+from notebooks import chapter_notebooks, check_claims, run_with_seed, stored_claims
+
+NOTEBOOKS = chapter_notebooks("04-batch-norm")
+
+CLAIMS = {
+    "from-scratch BN output: per-feature mean within 1e-6 of 0": (
+        ["ch04_bn_mean"],
+        lambda v: abs(v) < 1e-6,
+    ),
+    "from-scratch BN output: per-feature std within 1e-3 of 1": (
+        ["ch04_bn_std"],
+        lambda v: abs(v - 1) < 1e-3,
+    ),
+    "from-scratch BN matches the framework layer (training and evaluation mode) to 1e-5": (
+        ["ch04_scratch_vs_builtin"],
+        lambda v: 0 <= v < 1e-5,
+    ),
+    "small-Gaussian sigmoid MLP: with BN accuracy >= 0.90 and >= 0.2 above the plain net": (
+        ["ch04_acc_bn", "ch04_acc_plain"],
+        lambda bn, plain: bn >= 0.90 and bn - plain >= 0.2,
+    ),
+    "sigmoid input's median drifts at least 2x more without BN than with it": (
+        ["ch04_input_drift_plain", "ch04_input_drift_bn"],
+        lambda plain, bn: bn >= 0 and plain >= 2 * bn,
+    ),
+}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_claims(path):
+    check_claims(stored_claims(path), CLAIMS, str(path))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_claims_hold_for_other_seeds(path, seed):
+    check_claims(run_with_seed(path, seed), CLAIMS, f"{path} with SEED = {seed}")
