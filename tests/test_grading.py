@@ -18,12 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 MASTERS = sorted((ROOT / "solutions").glob("*.ipynb"))
 
 
-def test_every_chapter_lab_exists_in_both_frameworks():
-    stems = {p.stem for p in MASTERS}
-    assert "02-vanishing-exploding-pytorch" in stems
-    for stem in stems:
-        other = stem.replace("-pytorch", "-tensorflow") if stem.endswith("-pytorch") else stem.replace("-tensorflow", "-pytorch")
-        assert other in stems, f"{stem} has no twin in the other framework"
+def test_every_chapter_has_a_lab_in_both_frameworks():
+    chapters = sorted(p.name for p in (ROOT / "chapters").iterdir() if p.is_dir() and p.name[:2].isdigit())
+    assert len(chapters) >= 6
+    expected = {f"{chapter}-{framework}" for chapter in chapters for framework in ("pytorch", "tensorflow")}
+    assert {p.stem for p in MASTERS} == expected
 
 
 @pytest.mark.parametrize("path", MASTERS, ids=lambda p: p.stem)
@@ -188,3 +187,27 @@ def test_sandbox_sees_no_repository_and_no_network(tmp_path):
     net, solutions_visible, tmp, cwd, usr_writable = json.loads(done.stdout)
     extra = [t for t in tmp if not any(p.startswith(f"/tmp/{t}") for p in sandbox.python_paths())]
     assert not net and not solutions_visible and not extra and cwd == "/submission" and not usr_writable
+
+
+class _CrashingIsolation:
+    """A stand-in sandbox whose runner dies before reporting, after writing to stderr."""
+
+    kind = "none"
+    isolated = False
+
+    def prepare(self, workdir, slot):
+        pass
+
+    def command(self, workdir, slot, limits):
+        code = "import sys; sys.stderr.write('x' * 5000 + 'runner crashed: boom'); sys.exit(3)"
+        return [sys.executable, "-c", code], {}
+
+
+def test_grader_error_keeps_the_tail_of_the_sandbox_stderr():
+    from trainwell.grading import grade as grade_module
+
+    lab = read_lab(ROOT / "solutions" / "02-vanishing-exploding-pytorch.ipynb")
+    run = grade_module._run_sandboxed(["x = 1"], lab, "s.ipynb", b"{}", _CrashingIsolation(), 0,
+                                      grade_module.Options())
+    assert run["status"] == "grader-error"
+    assert run["log"].endswith("runner crashed: boom") and len(run["log"]) == 2000

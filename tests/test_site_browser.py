@@ -82,6 +82,10 @@ async () => {
     articleLinks: article ? Array.from(article.querySelectorAll("a[href]")).map((a) => a.href) : [],
     images: Array.from(document.images).map((i) => ({
       src: i.currentSrc || i.src, loaded: i.complete && i.naturalWidth > 0,
+      plot: Boolean(i.closest(".cell_output")), naturalWidth: i.naturalWidth,
+      naturalHeight: i.naturalHeight, width: i.getBoundingClientRect().width,
+      height: i.getBoundingClientRect().height,
+      column: article ? article.getBoundingClientRect().width : 0,
     })),
     favicon: (document.querySelector("link[rel~='icon']") || {}).href || null,
     prev: (document.querySelector("a.left-prev") || {}).href || null,
@@ -318,6 +322,26 @@ def test_internal_links_and_images_resolve(browser_report):
             elif not image["loaded"]:
                 yield f"image not loaded: {image['src']}"
 
+    failures = _page_failures(browser_report, check)
+    assert not failures, "\n".join(failures)
+
+
+def test_plots_keep_their_shape_fit_the_column_and_are_sharp(browser_report):
+    def check(name, page):
+        for image in page["images"]:
+            if not image["plot"] or not image["loaded"] or not image["height"]:
+                continue
+            shown = image["width"] / image["height"]
+            stored = image["naturalWidth"] / image["naturalHeight"]
+            if abs(shown / stored - 1) > 0.02:
+                yield f"plot {image['src']} distorted: shown {shown:.2f}, stored {stored:.2f} wide per high"
+            if image["width"] > image["column"] + 1:
+                yield f"plot {image['src']} wider than the text column"
+            if image["naturalWidth"] < 1.9 * image["width"]:  # stored at double density
+                yield f"plot {image['src']} shown at {image['width']:.0f} px from {image['naturalWidth']} px"
+
+    plots = sum(i["plot"] for p in browser_report["pages"].values() for i in p["images"])
+    assert plots >= 24, plots  # every chapter notebook has plots
     failures = _page_failures(browser_report, check)
     assert not failures, "\n".join(failures)
 

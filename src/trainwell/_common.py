@@ -1,18 +1,14 @@
-"""Framework-neutral pieces of the training helpers: argument checks, batching, history, progress."""
+"""Framework-neutral pieces of the training helpers: argument checks, initialization, history."""
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
-from tqdm import tqdm
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "linear")
 INITS = ("default", "xavier", "he", "normal")
 LOSSES = ("cross_entropy", "mse")
 OPTIMIZERS = ("sgd", "adam")
 LEAKY_SLOPE = 0.01
-BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}]{postfix}"
 
 
 def check_choice(name: str, value: str, choices) -> None:
@@ -40,38 +36,20 @@ def gaussian_std(init: str, fan_in: int, fan_out: int, std: float) -> float | No
     return None
 
 
-def batches(n: int, batch_size: int, steps: int, seed: int):
-    """Indices of ``steps`` mini-batches drawn by reshuffling each epoch (same in both frameworks)."""
-    if batch_size < 1 or steps < 0:
-        raise ValueError(f"batch_size must be positive and steps non-negative; got {batch_size}, {steps}")
-    rng = np.random.default_rng(seed)
-    batch_size = min(batch_size, n)
-    order = rng.permutation(n)
-    position = 0
-    for _ in range(steps):
-        if position + batch_size > n:
-            order = rng.permutation(n)
-            position = 0
-        yield order[position : position + batch_size]
-        position += batch_size
-
-
 def new_history() -> dict[str, list]:
     return {"step": [], "loss": [], "val_step": [], "val_loss": [], "val_acc": []}
 
 
-def progress(total: int, desc: str, enabled: bool):
-    """A text progress bar on stderr: live in Jupyter and terminals, one final line when stored."""
-    return tqdm(
-        total=total,
-        desc=desc,
-        disable=not enabled,
-        bar_format=BAR_FORMAT,
-        mininterval=0.5,
-        file=sys.stderr,
-        ascii=False,
-    )
-
-
-def should_eval(step: int, steps: int, eval_every: int | None) -> bool:
-    return eval_every is not None and (step % eval_every == 0 or step == steps)
+def record_step(history: dict[str, list], bar, step: int, steps: int, loss: float,
+                eval_every: int | None, evaluate) -> None:
+    """Append a step's training loss, and when due ``evaluate()``'s (loss, accuracy); move the bar."""
+    history["step"].append(step)
+    history["loss"].append(loss)
+    if eval_every is not None and (step % eval_every == 0 or step == steps):
+        val_loss, val_acc = evaluate()
+        history["val_step"].append(step)
+        history["val_loss"].append(val_loss)
+        history["val_acc"].append(val_acc)
+    bar.update(1)
+    if step % 50 == 0 or step == steps:
+        bar.set_postfix(loss=f"{loss:.3f}")

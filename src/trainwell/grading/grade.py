@@ -106,11 +106,11 @@ def _run_sandboxed(cells: list[str], lab: Lab, name: str, data: bytes | None,
         isolation.prepare(workdir, slot)
         limits = options.limits()
         argv, env = isolation.command(workdir, slot, limits)
-        out_path = private / "runner.out"
+        out_path, err_path = private / "runner.out", private / "runner.err"
         hard = options.timeout + CHECK_TIMEOUT_S * (len(lab.checks) + 1) + START_ALLOWANCE_S
-        with out_path.open("wb") as out:
+        with out_path.open("wb") as out, err_path.open("wb") as err:
             proc = subprocess.Popen(
-                argv, stdin=subprocess.PIPE, stdout=out, stderr=subprocess.DEVNULL,
+                argv, stdin=subprocess.PIPE, stdout=out, stderr=err,
                 cwd=workdir, env=env or None, start_new_session=True,
                 preexec_fn=sandbox.preexec(limits),
             )
@@ -119,10 +119,13 @@ def _run_sandboxed(cells: list[str], lab: Lab, name: str, data: bytes | None,
             except subprocess.TimeoutExpired:
                 _kill(proc)
                 return {"status": "timeout", "detail": "the sandbox ran past its hard time limit",
-                        "cells": [], "checks": {}}
+                        "cells": [], "checks": {}, "log": _tail(err_path)}
             finally:
                 _kill(proc)
-        return _parse(out_path, nonce)
+        result = _parse(out_path, nonce)
+        if result["status"] == "grader-error":
+            result["log"] = _tail(err_path)
+        return result
     finally:
         shutil.rmtree(private, ignore_errors=True)
 
@@ -133,6 +136,14 @@ def _kill(proc: subprocess.Popen) -> None:
     except (ProcessLookupError, PermissionError):
         pass
     proc.wait()
+
+
+def _tail(path: Path, limit: int = 2000) -> str:
+    """The last ``limit`` characters the sandbox wrote to stderr, for the instructor's details."""
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        f.seek(max(0, size - limit))
+        return f.read().decode("utf-8", errors="replace").strip()
 
 
 def _parse(path: Path, nonce: str) -> dict:
@@ -172,6 +183,8 @@ def reference_values(lab: Lab, isolation: sandbox.Isolation, options: Options) -
         bad_cells = [c for c in result.get("cells", []) if c.get("status") != "ok"]
         if problems or bad_cells or result.get("status") != "ok":
             detail = result.get("detail") or "; ".join(problems) or str(bad_cells)
+            if result.get("log"):
+                detail += f"\nthe sandbox's last output:\n{result['log']}"
             raise LabError(f"the solution of {lab.id} does not run cleanly in the sandbox: {detail}")
         _REFERENCES[key] = values
     return _REFERENCES[key]
@@ -249,6 +262,7 @@ def grade_one(path: Path, stem: str, lab: Lab, reference: dict, isolation: sandb
         "isolation": isolation.kind, "scores": scores, "total": sum(scores.values()),
         "possible": lab.possible, "checks": checks, "cells": run.get("cells", []),
         "manual": [q.name for q in lab.questions if q.manual], "seconds": round(seconds, 1),
+        "log": run.get("log", ""),
     }
 
 
@@ -281,7 +295,7 @@ def _stems(paths: list[Path]) -> list[str]:
 
 def grade(lab_id: str, paths: list[str | Path], out_dir: str | Path, options: Options | None = None) -> list[dict]:
     """Grade every submission and write the gradebook, JSON and feedback files into ``out_dir``."""
-    from trainwell._common import progress
+    from trainwell.training import progress
 
     options = options or Options()
     if options.timeout <= 0 or options.workers < 1 or options.memory_mb < 256:

@@ -17,14 +17,13 @@ from trainwell._common import (  # noqa: E402
     LEAKY_SLOPE,
     LOSSES,
     OPTIMIZERS,
-    batches,
     check_choice,
     check_widths,
     gaussian_std,
     new_history,
-    progress,
-    should_eval,
+    record_step,
 )
+from trainwell.training import batches, progress  # noqa: E402
 
 __all__ = [
     "activation_stats",
@@ -217,14 +216,6 @@ def fit(
     with progress(steps, desc, progress_bar) as bar:
         for step, idx in enumerate(batches(int(x_all.shape[0]), batch_size, steps, seed), start=1):
             value = train_step(tf.constant(idx))
-            history["step"].append(step)
-            history["loss"].append(float(value))
-            if should_eval(step, steps, eval_every):
-                val_loss, val_acc = evaluate(model, x_val, y_val, loss)
-                history["val_step"].append(step)
-                history["val_loss"].append(val_loss)
-                history["val_acc"].append(val_acc)
-            bar.update(1)
-            if step % 50 == 0 or step == steps:
-                bar.set_postfix(loss=f"{history['loss'][-1]:.3f}")
+            record_step(history, bar, step, steps, float(value), eval_every,
+                        lambda: evaluate(model, x_val, y_val, loss))
     return history

@@ -14,14 +14,13 @@ from trainwell._common import (
     LEAKY_SLOPE,
     LOSSES,
     OPTIMIZERS,
-    batches,
     check_choice,
     check_widths,
     gaussian_std,
     new_history,
-    progress,
-    should_eval,
+    record_step,
 )
+from trainwell.training import batches, progress
 
 __all__ = [
     "activation_stats",
@@ -220,14 +219,6 @@ def fit(
             if clip_norm is not None:
                 nn.utils.clip_grad_norm_(model.parameters(), clip_norm)
             opt.step()
-            history["step"].append(step)
-            history["loss"].append(value.item())
-            if should_eval(step, steps, eval_every):
-                val_loss, val_acc = evaluate(model, x_val, y_val, loss)
-                history["val_step"].append(step)
-                history["val_loss"].append(val_loss)
-                history["val_acc"].append(val_acc)
-            bar.update(1)
-            if step % 50 == 0 or step == steps:
-                bar.set_postfix(loss=f"{history['loss'][-1]:.3f}")
+            record_step(history, bar, step, steps, value.item(), eval_every,
+                        lambda: evaluate(model, x_val, y_val, loss))
     return history
