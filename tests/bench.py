@@ -20,6 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 
 NOTEBOOK_BUDGET_S = 60
+NAME_WIDTH = 68
 COURSE_BUDGET_S = 15 * 60
 GRADING_BUDGET_S = 20
 
@@ -104,7 +105,7 @@ def grading() -> list[tuple[str, float]]:
 
 def row(name: str, seconds: float, budget: float | None) -> str:
     verdict = "" if budget is None else ("ok" if seconds <= budget else f"OVER {budget:.0f} s")
-    return f"| {name:<58} | {seconds:8.1f} | {verdict:<9} |"
+    return f"| {name:<{NAME_WIDTH}} | {seconds:8.1f} | {verdict:<9} |"
 
 
 def main(argv=None) -> int:
@@ -114,7 +115,8 @@ def main(argv=None) -> int:
     parser.add_argument("--book", action="store_true", help="also time the book build")
     parser.add_argument("--grading", action="store_true", help="also time grading a lab submission")
     args = parser.parse_args(argv)
-    lines = [f"| {'what':<58} | {'seconds':>8} | {'budget':<9} |", f"|{'-' * 60}|{'-' * 10}|{'-' * 11}|"]
+    lines = [f"| {'what':<{NAME_WIDTH}} | {'seconds':>8} | {'budget':<9} |",
+             f"|{'-' * (NAME_WIDTH + 2)}|{'-' * 10}|{'-' * 11}|"]
     total, over = 0.0, False
     for path in args.notebooks:
         print(f"executing {path} ...", file=sys.stderr, flush=True)
@@ -129,7 +131,7 @@ def main(argv=None) -> int:
         lines.append(row("book build (jupyter-book build --all)", build_book(), None))
     if args.grading:
         for lab_id, seconds in grading():
-            lines.append(row(f"grading one honest submission of {lab_id}", seconds, GRADING_BUDGET_S))
+            lines.append(row(f"grading lab {lab_id} (an honest submission)", seconds, GRADING_BUDGET_S))
             over |= seconds > GRADING_BUDGET_S
     print("\n".join(lines))
     return 1 if over else 0
