@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 from trainwell.notebook import glued
@@ -56,3 +57,44 @@ def check_claims(values: dict[str, object], claims: dict, where: str) -> None:
             shown = ", ".join(f"{k}={values[k]!r}" for k in keys)
             failures.append(f"{description}: does not hold ({shown})")
     assert not failures, f"{where}:\n  " + "\n  ".join(failures)
+
+
+def notebook_definitions(path: Path, names, prelude: str = "") -> dict:
+    """A namespace made by running ``prelude``, then, in order, each code cell of the notebook
+    that defines (``def`` or ``class``) one of ``names``, each defined in exactly one cell."""
+    pattern = re.compile(rf"^(?:def|class) ({'|'.join(names)})\b", re.MULTILINE)
+    namespace: dict = {}
+    exec(prelude, namespace)  # noqa: S102 - the test's own imports
+    defined: list[str] = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "code" and (found := pattern.findall(cell.source)):
+            exec(cell.source, namespace)  # noqa: S102 - the course's own notebook code
+            defined += found
+    assert sorted(defined) == sorted(names), (
+        f"{path.name}: expected one definition each of {list(names)}, got {defined}"
+    )
+    return namespace
+
+
+def claim_tests(notebooks: list[Path], claims):
+    """A chapter's claims tests: on the stored outputs, the same keys in both notebooks, and
+    re-run with ``SEED = 1, 2, 3``. ``claims`` is a claims dict, or a function of the notebook path
+    that gives one. Assign the result to module-level names so that pytest collects them."""
+    claims_of = claims if callable(claims) else lambda path: claims
+
+    @pytest.mark.parametrize("path", notebooks, ids=lambda p: p.name)
+    def test_stored_claims(path):
+        check_claims(stored_claims(path), claims_of(path), str(path))
+
+    def test_both_notebooks_glue_the_same_keys():
+        torch_keys, tf_keys = (set(stored_claims(p)) for p in notebooks)
+        assert torch_keys == tf_keys
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("seed", [1, 2, 3])
+    @pytest.mark.parametrize("path", notebooks, ids=lambda p: p.name)
+    def test_claims_hold_for_other_seeds(path, seed):
+        check_claims(run_with_seed(path, seed), claims_of(path), f"{path} with SEED = {seed}")
+
+    return (test_stored_claims, test_both_notebooks_glue_the_same_keys,
+            test_claims_hold_for_other_seeds)

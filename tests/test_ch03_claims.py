@@ -2,8 +2,7 @@
 
 import math
 
-import pytest
-from notebooks import chapter_notebooks, check_claims, run_with_seed, stored_claims
+from notebooks import chapter_notebooks, claim_tests
 
 NOTEBOOKS = chapter_notebooks("03-gradient-clipping")
 
@@ -57,13 +56,6 @@ def test_a_divergent_run_is_recognized():
     assert not diverged_or_much_worse(0.1, 0.07)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_stored_claims(path):
-    check_claims(stored_claims(path), CLAIMS, str(path))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("seed", [1, 2, 3])
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_claims_hold_for_other_seeds(path, seed):
-    check_claims(run_with_seed(path, seed), CLAIMS, f"{path} with SEED = {seed}")
+test_stored_claims, test_both_notebooks_glue_the_same_keys, test_claims_hold_for_other_seeds = (
+    claim_tests(NOTEBOOKS, CLAIMS)
+)

@@ -5,33 +5,21 @@ students read. Given the same NumPy weights and inputs, the forward pass, the gr
 to the input and the gradient of the branch weight agree to 1e-5, and match a NumPy forward pass.
 """
 
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 import tensorflow as tf
 import torch
-from tensorflow import keras
-from torch import nn
+from notebooks import chapter_notebooks, notebook_definitions
 
-CHAPTER = Path(__file__).resolve().parents[1] / "chapters" / "05-resnet"
+TORCH_NB, TF_NB = chapter_notebooks("05-resnet")
 EPS = 1e-5  # PyTorch's BN epsilon; the TensorFlow notebook sets the same
 TOL = dict(rtol=1e-5, atol=1e-5)
 
-
-def notebook_block(notebook: str, namespace: dict):
-    """The ``Block`` class defined in a code cell of the chapter notebook."""
-    nb = json.loads((CHAPTER / notebook).read_text(encoding="utf-8"))
-    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    matches = [s for s in sources if s.startswith("class Block(")]
-    assert len(matches) == 1, f"{notebook}: expected one cell defining `class Block`"
-    exec(matches[0], namespace)  # noqa: S102 - the course's own notebook code
-    return namespace["Block"]
-
-
-TorchBlock = notebook_block("pytorch.ipynb", {"np": np, "torch": torch, "nn": nn})
-TFBlock = notebook_block("tensorflow.ipynb", {"np": np, "tf": tf, "keras": keras})
+PRELUDE = (
+    "import numpy as np\nimport torch\nfrom torch import nn\nimport tensorflow as tf\nimport keras"
+)
+TorchBlock = notebook_definitions(TORCH_NB, ["Block"], PRELUDE)["Block"]
+TFBlock = notebook_definitions(TF_NB, ["Block"], PRELUDE)["Block"]
 
 SHAPES = {"identity": (16, 16, True), "projection": (24, 16, True), "plain": (16, 16, False)}
 

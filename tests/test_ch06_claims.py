@@ -1,7 +1,6 @@
 """Chapter 06's headline claims, in the stored notebooks and for three other seeds."""
 
-import pytest
-from notebooks import chapter_notebooks, check_claims, run_with_seed, stored_claims
+from notebooks import chapter_notebooks, claim_tests
 
 NOTEBOOKS = chapter_notebooks("06-rnn-lstm-gru")
 
@@ -44,18 +43,6 @@ def claims_for(path):
     return {**CLAIMS, f"default forget-gate bias: {description}": (["ch06_default_forget_bias"], predicate)}
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_stored_claims(path):
-    check_claims(stored_claims(path), claims_for(path), str(path))
-
-
-def test_both_notebooks_glue_the_same_keys():
-    torch_keys, tf_keys = (set(stored_claims(p)) for p in NOTEBOOKS)
-    assert torch_keys == tf_keys
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("seed", [1, 2, 3])
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_claims_hold_for_other_seeds(path, seed):
-    check_claims(run_with_seed(path, seed), claims_for(path), f"{path} with SEED = {seed}")
+test_stored_claims, test_both_notebooks_glue_the_same_keys, test_claims_hold_for_other_seeds = (
+    claim_tests(NOTEBOOKS, claims_for)
+)

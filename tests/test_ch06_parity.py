@@ -2,12 +2,10 @@
 layers loaded with the same weights, compute the same numbers in PyTorch and TensorFlow."""
 
 import os
-import re
 
-import nbformat
 import numpy as np
 import pytest
-from notebooks import chapter_notebooks
+from notebooks import chapter_notebooks, notebook_definitions
 
 TORCH_NB, TF_NB = chapter_notebooks("06-rnn-lstm-gru")
 DEFINITIONS = ("init_params", "run", "step_grad_norms", "framework_layer")
@@ -18,22 +16,12 @@ PREAMBLE = {
 
 
 def notebook_code(path, framework):
-    """A namespace holding the notebook's cell code: the code cells that define DEFINITIONS, run in order."""
+    """A namespace holding the notebook's code cells that define DEFINITIONS, run in order."""
     if framework == "tf":
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
         os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-    namespace = {}
-    exec("import numpy as np\nfrom trainwell import data\nSEED = 0\n" + PREAMBLE[framework], namespace)
-    pattern = re.compile(rf"^def ({'|'.join(DEFINITIONS)})\(", re.MULTILINE)
-    cells = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
-    found = set()
-    for source in cells:
-        names = set(pattern.findall(source))
-        if names:
-            exec(source, namespace)
-            found |= names
-    assert found == set(DEFINITIONS), f"{path.name} does not define {set(DEFINITIONS) - found}"
-    return namespace
+    prelude = "import numpy as np\nfrom trainwell import data\nSEED = 0\n" + PREAMBLE[framework]
+    return notebook_definitions(path, DEFINITIONS, prelude)
 
 
 @pytest.fixture(scope="module")
