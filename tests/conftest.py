@@ -16,12 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def built_site():
     """Build the book once per session (warnings are errors) and return ``_build/html``."""
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run(
-        [str(jupyter_book), "build", "--all", "-W", "-n", "--keep-going", "."],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    from bench import BOOK_BUILD
+
+    result = subprocess.run(BOOK_BUILD, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, f"book build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     return ROOT / "_build" / "html"

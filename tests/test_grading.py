@@ -129,7 +129,7 @@ def test_read_submission(tmp_path, text, status, fragment):
     path = tmp_path / "s.ipynb"
     path.write_text(text)
     before = path.read_bytes()
-    cells, got, detail = read_submission(path)
+    _, cells, got, detail = read_submission(path)
     assert got == status and fragment in detail
     assert path.read_bytes() == before
 

@@ -36,6 +36,12 @@ def grade(lab, paths, out, *extra):
     )
 
 
+def gradebook(out: Path, key=lambda row: Path(row["file"]).stem) -> dict:
+    """The rows of ``out/gradebook.csv`` by ``key`` (the submission's file stem by default)."""
+    with (out / "gradebook.csv").open(newline="") as f:
+        return {key(row): row for row in csv.DictReader(f)}
+
+
 def digest(folder: Path) -> dict:
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -50,7 +56,7 @@ def test_one_batch_of_every_case(tmp_path):
     assert "grading 02-vanishing-exploding-pytorch" in done.stderr  # the progress bar
     assert digest(subs) == before, "a submission file was modified"
     assert digest(ROOT / "labs") | digest(ROOT / "solutions") == repo_before
-    rows = {row["file"]: row for row in csv.DictReader((tmp_path / "out" / "gradebook.csv").open())}
+    rows = gradebook(tmp_path / "out", key=lambda row: row["file"])
     assert set(rows) == set(expected)
     wrong = []
     for file, want in expected.items():
@@ -92,7 +98,7 @@ def test_every_lab_solution_full_marks_untouched_zero(tmp_path, master):
     ]
     done = grade(lab, paths, tmp_path / "out", "--no-progress")
     assert done.returncode == 0, done.stderr[-3000:]
-    rows = {Path(r["file"]).stem: r for r in csv.DictReader((tmp_path / "out" / "gradebook.csv").open())}
+    rows = gradebook(tmp_path / "out")
     solved_row, untouched = rows["solved"], rows["untouched"]
     assert solved_row["status"] == "ok", solved_row
     assert float(solved_row["total"]) == float(solved_row["possible"]) > 0, solved_row
@@ -117,7 +123,7 @@ def sigmoid_grad(z):
     ]
     done = grade(TENSORFLOW, paths, tmp_path / "out", "--no-progress")
     assert done.returncode == 0, done.stderr[-3000:]
-    rows = {Path(r["file"]).stem: r for r in csv.DictReader((tmp_path / "out" / "gradebook.csv").open())}
+    rows = gradebook(tmp_path / "out")
     assert float(rows["solved"]["total"]) == 8 and rows["solved"]["status"] == "ok"
     assert float(rows["untouched"]["total"]) == 0 and float(rows["cheat-tensorflow"]["total"]) == 0
 

@@ -267,11 +267,12 @@ def _resolve(report, url):
     return None
 
 
-def _page_failures(report, check):
+def _assert_pages(report, check):
+    """Assert that ``check(name, page)`` yields no problem on any page; list them all if it does."""
     failures = []
     for name, page in report["pages"].items():
         failures += [f"{name}: {problem}" for problem in check(name, page)]
-    return failures
+    assert not failures, "\n".join(failures)
 
 
 def test_every_page_is_served_and_shows_its_content(browser_report):
@@ -285,8 +286,7 @@ def test_every_page_is_served_and_shows_its_content(browser_report):
         ):
             yield "no visible content"
 
-    failures = _page_failures(browser_report, check)
-    assert not failures, "\n".join(failures)
+    _assert_pages(browser_report, check)
 
 
 def test_no_console_errors(browser_report):
@@ -295,8 +295,7 @@ def test_no_console_errors(browser_report):
             if not any(re.search(pattern, message) for pattern, _ in CONSOLE_ALLOWED):
                 yield message
 
-    failures = _page_failures(browser_report, check)
-    assert not failures, "\n".join(failures)
+    _assert_pages(browser_report, check)
 
 
 def test_pages_render_without_any_request_leaving_localhost(browser_report):
@@ -322,8 +321,7 @@ def test_internal_links_and_images_resolve(browser_report):
             elif not image["loaded"]:
                 yield f"image not loaded: {image['src']}"
 
-    failures = _page_failures(browser_report, check)
-    assert not failures, "\n".join(failures)
+    _assert_pages(browser_report, check)
 
 
 def test_plots_keep_their_shape_fit_the_column_and_are_sharp(browser_report):
@@ -342,8 +340,7 @@ def test_plots_keep_their_shape_fit_the_column_and_are_sharp(browser_report):
 
     plots = sum(i["plot"] for p in browser_report["pages"].values() for i in p["images"])
     assert plots >= 24, plots  # every chapter notebook has plots
-    failures = _page_failures(browser_report, check)
-    assert not failures, "\n".join(failures)
+    _assert_pages(browser_report, check)
 
 
 def test_math_is_typeset(browser_report):
@@ -355,8 +352,7 @@ def test_math_is_typeset(browser_report):
         if page["mathErrors"]:
             yield f"{page['mathErrors']} MathJax errors"
 
-    failures = _page_failures(browser_report, check)
-    assert not failures, "\n".join(failures)
+    _assert_pages(browser_report, check)
     assert sum(p["mathElements"] for p in browser_report["pages"].values()) > 20
 
 
@@ -368,8 +364,7 @@ def test_no_markup_left_unrendered(browser_report):
             for match in UNRENDERED_ROLE.finditer(text):
                 yield f"unrendered role in the {where}: {text[max(0, match.start() - 30) : match.end() + 30]!r}"
 
-    failures = _page_failures(browser_report, check)
-    assert not failures, "\n".join(failures)
+    _assert_pages(browser_report, check)
 
 
 def test_notebook_pages_have_colab_and_download_buttons(browser_report):
@@ -395,8 +390,7 @@ def test_notebook_pages_have_colab_and_download_buttons(browser_report):
         if not any(_local_path(browser_report, u) == f"_sources/{source}" for u in page["links"]):
             yield f"no download link to _sources/{source}"
 
-    failures = _page_failures(browser_report, check)
-    assert not failures, "\n".join(failures)
+    _assert_pages(browser_report, check)
 
 
 def test_concept_pages_link_their_notebooks_and_labs(browser_report):
@@ -419,8 +413,7 @@ def test_concept_pages_link_their_notebooks_and_labs(browser_report):
             ):
                 yield f"no link to its lab {lab}.ipynb"
 
-    failures = _page_failures(browser_report, check)
-    assert not failures, "\n".join(failures)
+    _assert_pages(browser_report, check)
 
 
 def test_previous_and_next_follow_the_table_of_contents(browser_report):

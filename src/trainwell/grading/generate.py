@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from trainwell.grading.lab import Lab, LabError, read_lab, source
+from trainwell.grading.lab import Lab, LabError, Question, read_lab, source
 
 ANSWER_PLACEHOLDER = "_Type your answer here, replacing this text._"
 KEEP_TAGS_PREFIX = "nbval-"
@@ -28,7 +28,7 @@ def _code(text: str, cell_id: str) -> nbformat.NotebookNode:
     return cell
 
 
-def _student_cell(cell: dict, block: str | None) -> list[nbformat.NotebookNode]:
+def _student_cell(cell: dict, block: str | None) -> nbformat.NotebookNode:
     from otter.assign.solutions import replace_solutions
 
     cell = nbformat.from_dict(copy.deepcopy(cell))
@@ -42,7 +42,7 @@ def _student_cell(cell: dict, block: str | None) -> list[nbformat.NotebookNode]:
             cell["source"] = "\n".join(replace_solutions(source(cell).split("\n"), "python"))
         elif cell.cell_type == "markdown":
             cell["source"] = ANSWER_PLACEHOLDER
-    return [cell]
+    return cell
 
 
 def student_notebook(lab: Lab) -> nbformat.NotebookNode:
@@ -54,26 +54,27 @@ def student_notebook(lab: Lab) -> nbformat.NotebookNode:
         ),
         "language_info": {"name": "python"},
     }
+    auto = {q.name for q in lab.auto_questions}
     first_code = True
     for entry in lab.cells:
         if "mark" in entry:
-            question = next((q for q in lab.auto_questions if q.name == entry["question"]), None)
-            if entry["mark"] == ("END", "TESTS") and question is not None:
-                nb.cells.append(_code(f'grader.check("{question.name}")', f"check-{question.name}"))
+            if entry["mark"] == ("END", "TESTS") and entry["question"] in auto:
+                name = entry["question"]
+                nb.cells.append(_code(f'grader.check("{name}")', f"check-{name}"))
             continue
-        for cell in _student_cell(entry["cell"], entry["block"]):
-            nb.cells.append(cell)
-            if cell.cell_type == "code" and first_code:
-                first_code = False
-                _check_first_cell(lab, source(cell))
-                nb.cells.append(
-                    _code(
-                        "# Otter Grader: grader.check(\"q1\") runs the public tests of question 1\n"
-                        "import otter\n\n"
-                        f'grader = otter.Notebook(tests_dir="tests/{lab.id}")',
-                        "otter-init",
-                    )
+        cell = _student_cell(entry["cell"], entry["block"])
+        nb.cells.append(cell)
+        if cell.cell_type == "code" and first_code:
+            first_code = False
+            _check_first_cell(lab, source(cell))
+            nb.cells.append(
+                _code(
+                    "# Otter Grader: grader.check(\"q1\") runs the public tests of question 1\n"
+                    "import otter\n\n"
+                    f'grader = otter.Notebook(tests_dir="tests/{lab.id}")',
+                    "otter-init",
                 )
+            )
     return nb
 
 
@@ -86,11 +87,10 @@ def _check_first_cell(lab: Lab, text: str) -> None:
         )
 
 
-def public_test_file(lab: Lab, name: str) -> str:
-    """The OK-format test file of question ``name``, public cases only."""
+def public_test_file(question: Question) -> str:
+    """The OK-format test file of an auto-graded question, public cases only."""
     from otter.assign.utils import str_to_doctest
 
-    question = next(q for q in lab.auto_questions if q.name == name)
     cases = []
     for check in question.checks:
         if check.hidden:
@@ -100,7 +100,7 @@ def public_test_file(lab: Lab, name: str) -> str:
         lines.extend(check.output.split("\n"))
         cases.append({"code": "\n".join(lines), "hidden": False, "locked": False})
     test = {
-        "name": name,
+        "name": question.name,
         "points": question.points,
         "suites": [
             {"cases": cases, "scored": True, "setup": "", "teardown": "", "type": "doctest"}
@@ -122,7 +122,7 @@ def write_lab(master: str | Path, out_dir: str | Path) -> list[Path]:
     written = [notebook]
     for question in lab.auto_questions:
         path = tests / f"{question.name}.py"
-        path.write_text(public_test_file(lab, question.name), encoding="utf-8")
+        path.write_text(public_test_file(question), encoding="utf-8")
         written.append(path)
     return written
 

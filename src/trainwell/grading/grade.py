@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trainwell.grading import report, sandbox
@@ -64,12 +64,17 @@ def code_cells(nb: dict) -> list[str]:
     return [c for c in cells if c.strip() and not OTTER_CELL.match(c.strip())]
 
 
-def read_submission(path: Path) -> tuple[list[str] | None, str, str]:
-    """``(code cells, status, detail)``; the cells are None when the file is not a notebook."""
+def read_submission(path: Path) -> tuple[bytes | None, list[str] | None, str, str]:
+    """``(file bytes, code cells, status, detail)``; the cells are None when the file is not a
+    notebook, the bytes None when it cannot be read."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        return None, "invalid-notebook", f"cannot read the file: {error.strerror}"
+        return None, None, "invalid-notebook", f"cannot read the file: {error.strerror}"
+    return (data, *_parse_notebook(data))
+
+
+def _parse_notebook(data: bytes) -> tuple[list[str] | None, str, str]:
     try:
         nb = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -139,7 +144,7 @@ def _kill(proc: subprocess.Popen) -> None:
 
 
 def _tail(path: Path, limit: int = 2000) -> str:
-    """The last ``limit`` characters the sandbox wrote to stderr, for the instructor's details."""
+    """The last ``limit`` bytes of a file the sandbox wrote, as text."""
     size = path.stat().st_size
     with path.open("rb") as f:
         f.seek(max(0, size - limit))
@@ -148,11 +153,7 @@ def _tail(path: Path, limit: int = 2000) -> str:
 
 def _parse(path: Path, nonce: str) -> dict:
     failure = {"status": "grader-error", "detail": "the sandbox returned no result", "cells": [], "checks": {}}
-    size = path.stat().st_size
-    with path.open("rb") as f:
-        f.seek(max(0, size - MAX_RESULT_BYTES))
-        tail = f.read().decode("utf-8", errors="replace")
-    for line in reversed(tail.splitlines()):
+    for line in reversed(_tail(path, MAX_RESULT_BYTES).splitlines()):
         if line.startswith(nonce + " "):
             try:
                 result = json.loads(line[len(nonce) + 1 :])
@@ -170,7 +171,7 @@ def reference_values(lab: Lab, isolation: sandbox.Isolation, options: Options) -
     """The value of every check in the solution, computed once per master and kept in memory."""
     key = (str(lab.path.resolve()), hashlib.sha256(lab.path.read_bytes()).hexdigest())
     if key not in _REFERENCES:
-        solution_options = Options(**{**options.__dict__, "timeout": max(options.timeout, 600.0)})
+        solution_options = replace(options, timeout=max(options.timeout, 600.0))
         result = _run_sandboxed(lab.solution_code, lab, "solution.ipynb", None, isolation, 0,
                                 solution_options)
         values, problems = {}, []
@@ -193,7 +194,7 @@ def reference_values(lab: Lab, isolation: sandbox.Isolation, options: Options) -
 def _reason(got: dict) -> str:
     if "error" in got:
         error = got["error"]
-        return "timed out" if error == "timed out" else f"raised {error}" if error[:1].isupper() else error
+        return f"raised {error}" if error[:1].isupper() else error
     return "wrong value"
 
 
@@ -242,14 +243,14 @@ def _status(read_detail: str, run: dict) -> tuple[str, str]:
 
 def grade_one(path: Path, stem: str, lab: Lab, reference: dict, isolation: sandbox.Isolation,
               slots: queue.Queue, options: Options) -> dict:
-    cells, status, detail = read_submission(path)
+    data, cells, status, detail = read_submission(path)
     seconds = 0.0
     run = {"status": status, "detail": detail, "cells": [], "checks": {}}
     if cells is not None:
         slot = slots.get()
         start = time.perf_counter()
         try:
-            run = _run_sandboxed(cells, lab, path.name, path.read_bytes(), isolation, slot, options)
+            run = _run_sandboxed(cells, lab, path.name, data, isolation, slot, options)
         finally:
             slots.put(slot)
         seconds = time.perf_counter() - start

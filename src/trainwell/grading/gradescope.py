@@ -60,7 +60,8 @@ def export(lab_id: str, out: str | Path, solutions_dir: str | Path | None = None
     return out
 
 
-def _results(result: dict | None, message: str) -> dict:
+def _results(result: dict | None, message: str, max_points: dict[str, float]) -> dict:
+    """Gradescope's results.json: one test per auto-graded question, out of ``max_points``."""
     if result is None:
         return {"score": 0, "output": message, "tests": []}
     tests = []
@@ -68,7 +69,7 @@ def _results(result: dict | None, message: str) -> dict:
         failed = [c for c in result["checks"] if c["question"] == name and not c["passed"] and c["scored"]]
         tests.append({
             "name": name, "score": round(points, 3),
-            "max_score": next(c for c in result["questions"] if c["name"] == name)["points"],
+            "max_score": max_points[name],
             "output": "\n".join(f"{c['label']}: {c['reason']}" for c in failed) or "All hidden tests passed.",
             "visibility": "visible",
         })
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     results_dir = root / "results"
     results_dir.mkdir(parents=True, exist_ok=True)
     submissions = sorted((root / "submission").glob("*.ipynb"))
-    message, result = "", None
+    message, result, max_points = "", None, {}
     if not submissions:
         message = "No .ipynb file was submitted: upload your lab notebook."
     else:
@@ -104,9 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             options = Options(timeout=args.timeout, workers=1, unsafe=unsafe,
                               solutions_dir=str(source / "solutions"), progress=False)
             result = grade(args.lab, [submissions[0]], out, options)[0]
-        lab = find_lab(args.lab, source / "solutions")
-        result["questions"] = [{"name": q.name, "points": q.points} for q in lab.auto_questions]
-    (results_dir / "results.json").write_text(json.dumps(_results(result, message), indent=1))
+        max_points = {q.name: q.points for q in find_lab(args.lab, source / "solutions").auto_questions}
+    (results_dir / "results.json").write_text(json.dumps(_results(result, message, max_points), indent=1))
     return 0
 
 

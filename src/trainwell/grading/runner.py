@@ -71,9 +71,14 @@ def run_code(kc, km, code: str, timeout: float, user_expressions=None):
     return content.get("status", "error"), content
 
 
+def _ename(reply: dict) -> str:
+    """The exception's class name from a kernel's error reply, cut to a sane length."""
+    return str(reply.get("ename", "error"))[:100]
+
+
 def _value(expression_reply: dict) -> dict:
     if expression_reply.get("status") != "ok":
-        return {"error": str(expression_reply.get("ename", "error"))[:100]}
+        return {"error": _ename(expression_reply)}
     text = expression_reply.get("data", {}).get("text/plain", "")
     if not isinstance(text, str) or len(text) > MAX_VALUE_CHARS + 2:
         return {"error": "value too large"}
@@ -112,7 +117,7 @@ def run(task: dict) -> dict:
             status, content = run_code(kc, km, code, left)
             cell = {"cell": index + 1, "status": status}
             if status == "error":
-                cell["ename"] = str(content.get("ename", "error"))[:100]
+                cell["ename"] = _ename(content)
             result["cells"].append(cell)
             if status in ("timeout", "hung"):
                 result["status"] = "timeout"
@@ -129,7 +134,7 @@ def run(task: dict) -> dict:
             if status == "ok":
                 value = _value(content.get("user_expressions", {}).get("value", {}))
             elif status == "error":
-                value = {"error": str(content.get("ename", "error"))[:100]}
+                value = {"error": _ename(content)}
             else:
                 value = {"error": "timed out"}
             result["checks"][check["id"]] = value

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SANDBOX_UID_BASE = 64000
+RUNNER = "trainwell.grading.runner"
 WORKDIR = "/submission"
 ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime",
              "passwd", "group", "nsswitch.conf")
@@ -100,7 +101,12 @@ def bwrap_argv(workdir: Path, uid: int | None, limits: Limits) -> list[str]:
         argv += ["--setenv", key, value]
     if uid is not None:
         argv += setpriv(uid)
-    return argv + [sys.executable, "-I", "-m", "trainwell.grading.runner"]
+    return argv + runner_argv()
+
+
+def runner_argv() -> list[str]:
+    """The command that starts the runner, in isolated mode (no user site, no current folder)."""
+    return [sys.executable, "-I", "-m", RUNNER]
 
 
 def sandbox_env(home: str, tmp: str, limits: Limits) -> dict[str, str]:
@@ -152,24 +158,24 @@ class Isolation:
     def isolated(self) -> bool:
         return self.kind == "bubblewrap"
 
+    def uid(self, slot: int) -> int | None:
+        """The unprivileged user that worker ``slot`` runs submissions as; None: the grader's own."""
+        drop = os.geteuid() == 0 if self.isolated else can_drop_privileges()
+        return SANDBOX_UID_BASE + slot if drop else None
+
     def command(self, workdir: Path, slot: int, limits: Limits) -> tuple[list[str], dict | None]:
         """``(argv, env)`` that runs the runner on ``workdir``; ``env`` None means bubblewrap's."""
+        uid = self.uid(slot)
         if self.isolated:
-            uid = SANDBOX_UID_BASE + slot if os.geteuid() == 0 else None
             return bwrap_argv(workdir, uid, limits), {}
         tmp = workdir / ".tmp"
         tmp.mkdir(exist_ok=True)
-        prefix = []
-        if can_drop_privileges():
-            prefix = setpriv(SANDBOX_UID_BASE + slot)
-        return prefix + [sys.executable, "-I", "-m", "trainwell.grading.runner"], sandbox_env(
-            str(workdir), str(tmp), limits
-        )
+        prefix = [] if uid is None else setpriv(uid)
+        return prefix + runner_argv(), sandbox_env(str(workdir), str(tmp), limits)
 
     def prepare(self, workdir: Path, slot: int) -> None:
         """Give the sandbox's user its folder."""
-        if self.isolated and os.geteuid() == 0 or can_drop_privileges():
-            uid = SANDBOX_UID_BASE + slot
+        if (uid := self.uid(slot)) is not None:
             for path in [workdir, *workdir.rglob("*")]:
                 os.chown(path, uid, uid)
 
@@ -184,7 +190,7 @@ def can_drop_privileges() -> bool:
     """Without bubblewrap, root can still run submissions as an unprivileged user, if Python lets it."""
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         return False
-    probe_cmd = setpriv(SANDBOX_UID_BASE) + [sys.executable, "-I", "-c", "import trainwell.grading.runner"]
+    probe_cmd = setpriv(SANDBOX_UID_BASE) + [sys.executable, "-I", "-c", f"import {RUNNER}"]
     return subprocess.run(probe_cmd, capture_output=True, cwd="/").returncode == 0
 
 
@@ -199,7 +205,7 @@ def probe() -> str | None:
         isolation = Isolation("bubblewrap")
         isolation.prepare(workdir, 0)
         argv, _ = isolation.command(workdir, 0, Limits())
-        argv = argv[: argv.index("-m")] + ["-c", "import trainwell.grading.runner"]
+        argv = argv[: argv.index("-m")] + ["-c", f"import {RUNNER}"]
         done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     if done.returncode != 0:
         return (
