@@ -15,7 +15,7 @@ export TF_ENABLE_ONEDNN_OPTS := 0
 # see the same arithmetic, and parallel grading kernels do not fight over the cores.
 export OMP_NUM_THREADS := 1
 
-.PHONY: setup book test execute labs grade serve bench lint clean
+.PHONY: setup book test notebooks execute labs grade serve bench lint clean
 
 setup: $(STAMP)
 
@@ -35,9 +35,15 @@ book: setup
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest tests chapters $(wildcard solutions) --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider
+		--nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider -n auto --dist loadfile \
+		--durations=15
 
-execute: setup
+# The PyTorch and TensorFlow notebooks of each chapter and lab, from its one source
+# (chapters/*/notebook.md, solutions/*.md); unchanged code cells keep their stored outputs.
+notebooks: setup
+	$(BIN)/trainwell notebooks
+
+execute: notebooks
 	$(BIN)/python tests/bench.py --execute $(NOTEBOOKS) $(SOLUTIONS)
 
 serve: PORT ?= 8000
@@ -47,10 +53,10 @@ serve: setup
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 bench: setup
-	$(BIN)/python tests/bench.py $(NOTEBOOKS) $(SOLUTIONS) --book --grading
+	$(BIN)/python tests/bench.py $(NOTEBOOKS) $(SOLUTIONS) --book --grading --suite
 
 # The student labs (labs/*.ipynb and their public tests) from the masters in solutions/.
-labs: setup
+labs: notebooks
 	$(BIN)/trainwell labs --solutions solutions --out labs
 
 # Grade a folder of submissions: make grade LAB=02-vanishing-exploding-pytorch SUBMISSIONS=dir OUT=grades

@@ -4,6 +4,7 @@
 
 ``--execute`` writes the fresh outputs back into each notebook (``make execute``);
 without it the notebooks are left untouched (``make bench``).
+``--suite`` also times the whole test suite (``make test``).
 ``--grading`` grades one honest submission of every lab in ``solutions/`` (the solution's own
 reference run, done once per lab, is not counted) and reports each submission's time.
 """
@@ -11,6 +12,7 @@ reference run, done once per lab, is not counted) and reports each submission's 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -25,6 +27,7 @@ BOOK_BUILD = [str(Path(sys.executable).with_name("jupyter-book")), "build", "--a
 NOTEBOOK_BUDGET_S = 60
 NAME_WIDTH = 68
 COURSE_BUDGET_S = 15 * 60
+SUITE_BUDGET_S = 10 * 60
 GRADING_BUDGET_S = 20
 
 
@@ -62,7 +65,8 @@ def tidy_streams(nb) -> None:
 def execute(path: Path, write: bool) -> float:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb, timeout=600, kernel_name="python3", record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
     )
     start = time.perf_counter()
     client.execute()
@@ -76,6 +80,12 @@ def execute(path: Path, write: bool) -> float:
 def build_book() -> float:
     start = time.perf_counter()
     subprocess.run(BOOK_BUILD, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def run_suite() -> float:
+    start = time.perf_counter()
+    subprocess.run([os.environ.get("MAKE", "make"), "test"], check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -113,6 +123,7 @@ def main(argv=None) -> int:
     parser.add_argument("--execute", action="store_true", help="store the fresh outputs")
     parser.add_argument("--book", action="store_true", help="also time the book build")
     parser.add_argument("--grading", action="store_true", help="also time grading a lab submission")
+    parser.add_argument("--suite", action="store_true", help="also time the whole suite (make test)")
     args = parser.parse_args(argv)
     lines = [f"| {'what':<{NAME_WIDTH}} | {'seconds':>8} | {'budget':<9} |",
              f"|{'-' * (NAME_WIDTH + 2)}|{'-' * 10}|{'-' * 11}|"]
@@ -132,6 +143,11 @@ def main(argv=None) -> int:
         for lab_id, seconds in grading():
             lines.append(row(f"grading lab {lab_id} (an honest submission)", seconds, GRADING_BUDGET_S))
             over |= seconds > GRADING_BUDGET_S
+    if args.suite:
+        print("running the whole suite (make test) ...", file=sys.stderr, flush=True)
+        seconds = run_suite()
+        lines.append(row("the whole suite (make test)", seconds, SUITE_BUDGET_S))
+        over |= seconds > SUITE_BUDGET_S
     print("\n".join(lines))
     return 1 if over else 0
 

@@ -168,6 +168,7 @@ def test_refuses_without_isolation_unless_unsafe(tmp_path, monkeypatch):
         sandbox.probe.cache_clear()
 
 
+@pytest.mark.usefixtures("one_sandbox_batch_at_a_time")
 def test_sandbox_sees_no_repository_and_no_network(tmp_path):
     if sandbox.probe() is not None and not os.environ.get("CI"):
         pytest.skip(sandbox.probe())

@@ -22,6 +22,7 @@ TENSORFLOW = "02-vanishing-exploding-tensorflow"
 # Without a sandbox these tests skip on a workstation but fail in CI, where .ci/run installs one.
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.usefixtures("one_sandbox_batch_at_a_time"),
     pytest.mark.skipif(
         sandbox.probe() is not None and not os.environ.get("CI"), reason=str(sandbox.probe())
     ),

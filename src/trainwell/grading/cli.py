@@ -1,4 +1,4 @@
-"""The ``trainwell`` command: ``grade``, ``labs`` and ``export-gradescope``."""
+"""The ``trainwell`` command: ``notebooks``, ``labs``, ``grade`` and ``export-gradescope``."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="grade without isolation where none is possible (rows are marked)")
     grade.add_argument("--no-progress", action="store_true", help="no progress bar")
 
+    notebooks = sub.add_parser(
+        "notebooks", help="write the PyTorch and TensorFlow notebooks of every chapter and lab source"
+    )
+    notebooks.add_argument("--root", default=".", help="the repository (.)")
+
     labs = sub.add_parser("labs", help="regenerate the student labs from their masters")
     labs.add_argument("--solutions", default="solutions", help="folder of the masters (solutions)")
     labs.add_argument("--out", default="labs", help="folder for the labs (labs)")
@@ -36,10 +41,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _write_notebooks(root: str) -> None:
+    from trainwell.single_source import SourceError, find_sources, unexecuted, write_notebooks
+
+    sources = find_sources(root)
+    if not sources:
+        raise SourceError(f"no chapter or lab sources under {os.path.abspath(root)}")
+    changed = write_notebooks(sources)
+    print(f"{len(sources)} source(s), {len(changed)} notebook(s) rewritten")
+    for path in changed:
+        waiting = unexecuted(path)
+        note = f": {waiting} code cell(s) to execute (make execute)" if waiting else ""
+        print(f"  {path}{note}")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from trainwell.grading.grade import UsageError
     from trainwell.grading.lab import LabError
+    from trainwell.single_source import SourceError
 
     try:
         if args.command == "grade":
@@ -52,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             results = grade(args.lab, args.submissions, args.out, options)
             print(f"graded {len(results)} submission(s); gradebook: {os.path.join(args.out, 'gradebook.csv')}")
+        elif args.command == "notebooks":
+            _write_notebooks(args.root)
         elif args.command == "labs":
             from trainwell.grading.generate import write_labs
 
@@ -61,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             from trainwell.grading.gradescope import export
 
             print(f"wrote {export(args.lab, args.out, args.solutions)}")
-    except (UsageError, LabError) as error:
+    except (UsageError, LabError, SourceError) as error:
         print(f"trainwell {args.command}: error: {error}", file=sys.stderr)
         return 2
     return 0
