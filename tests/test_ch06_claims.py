@@ -29,18 +29,43 @@ CLAIMS = {
         ["ch06_adding_rnn", "ch06_adding_T"],
         lambda acc, length: acc <= 0.3 and length >= 30,
     ),
+    "LSTM with forget-gate bias 1 lies between bias 0 and bias 3 (bias 1 slows the decay)": (
+        ["ch06_grad_ratio_lstm_fb0", "ch06_grad_ratio_lstm_fb1", "ch06_grad_ratio_lstm_fb3"],
+        lambda fb0, fb1, fb3: fb0 < fb1 < fb3,
+    ),
+    "the later-only predictor halves the constant's test MSE (0.4-0.6 of it)": (
+        ["ch06_adding_mse_nearer", "ch06_adding_mse_const"],
+        lambda nearer, const: 0.4 < nearer / const < 0.6,
+    ),
+    "LSTM and GRU: test MSE far below both baselines (< 0.1 of the later-only level)": (
+        ["ch06_adding_mse_lstm", "ch06_adding_mse_gru", "ch06_adding_mse_nearer"],
+        lambda lstm, gru, nearer: lstm < 0.1 * nearer and gru < 0.1 * nearer,
+    ),
+    "tanh RNN: test MSE nowhere near zero (> 0.5 of the later-only level)": (
+        ["ch06_adding_mse_rnn", "ch06_adding_mse_nearer"],
+        lambda rnn, nearer: rnn > 0.5 * nearer,
+    ),
 }
 
-# The frameworks' default LSTM forget-gate bias differs, and each notebook shows its own.
-DEFAULT_FORGET_BIAS = {
-    "pytorch.ipynb": ("PyTorch draws it around 0", lambda v: abs(v) < 0.15),
-    "tensorflow.ipynb": ("Keras sets it to 1", lambda v: v == 1.0),
+# Where the frameworks differ, each notebook says what its own numbers show.
+OWN_CLAIMS = {
+    "pytorch.ipynb": {
+        "default forget-gate bias: PyTorch draws it around 0": (
+            ["ch06_default_forget_bias"], lambda v: abs(v) < 0.15),
+        "tanh RNN stays at the constant predictor's level (0.85-1.05 of its test MSE)": (
+            ["ch06_adding_rnn_vs_const"], lambda ratio: 0.85 < ratio < 1.05),
+    },
+    "tensorflow.ipynb": {
+        "default forget-gate bias: Keras sets it to 1": (
+            ["ch06_default_forget_bias"], lambda v: v == 1.0),
+        "tanh RNN gets below the constant predictor's level (< 0.97 of its test MSE)": (
+            ["ch06_adding_rnn_vs_const"], lambda ratio: ratio < 0.97),
+    },
 }
 
 
 def claims_for(path):
-    description, predicate = DEFAULT_FORGET_BIAS[path.name]
-    return {**CLAIMS, f"default forget-gate bias: {description}": (["ch06_default_forget_bias"], predicate)}
+    return {**CLAIMS, **OWN_CLAIMS[path.name]}
 
 
 test_stored_claims, test_both_notebooks_glue_the_same_keys, test_claims_hold_for_other_seeds = (
