@@ -46,6 +46,18 @@ CLAIMS = {
         ["ch03_clipped_final_loss", "ch03_constant_loss"],
         lambda clipped, constant: as_float(clipped) < as_float(constant),
     ),
+    "per-tensor clipping turns the update (by more than 0.1 degrees)": (
+        ["ch03_per_tensor_angle"],
+        lambda angle: angle > 0.1,
+    ),
+    "exploding case: without clipping the global norm grows (peak > 100x step 1's)": (
+        ["ch03_unclipped_first_norm", "ch03_unclipped_peak_norm"],
+        lambda first, peak: as_float(peak) > 100 * as_float(first),
+    ),
+    "the sweep's best threshold lies outside the rule of thumb (0.5-10x the mean norm)": (
+        ["ch03_sweep_best_vs_mean"],
+        lambda ratio: not 0.5 <= ratio <= 10,
+    ),
 }
 
 
