@@ -21,6 +21,18 @@ CLAIMS = {
         ["ch02_grad_ratio_relu_he"],
         lambda v: 0.1 <= v <= 10,
     ),
+    "ReLU/Xavier: the weight-gradient ratio looks healthier than He's (and > 0.5)": (
+        ["ch02_grad_ratio_relu_xavier", "ch02_grad_ratio_relu_he"],
+        lambda xavier, he: xavier > 0.5 and xavier > he,
+    ),
+    "ReLU/Xavier: the backward signal reaching layer 1 is < 0.1 of the last layer's": (
+        ["ch02_delta_ratio_relu_xavier"],
+        lambda v: v < 0.1,
+    ),
+    "ReLU/He: the backward signal keeps its size (first/last within [0.3, 3])": (
+        ["ch02_delta_ratio_relu_he"],
+        lambda v: 0.3 <= v <= 3,
+    ),
     "30 ReLU layers, Xavier: output std < 1e-3": (["ch02_act_std_xavier"], lambda v: v < 1e-3),
     "30 ReLU layers, He: output std within [0.3, 3]": (
         ["ch02_act_std_he"],

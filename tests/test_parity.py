@@ -27,6 +27,30 @@ def test_per_layer_gradient_norms_agree(activation, batch_norm):
     np.testing.assert_allclose(ga, gb, rtol=1e-5, atol=1e-8)
 
 
+@pytest.mark.parametrize("activation", ["sigmoid", "relu"])
+@pytest.mark.parametrize("batch_norm", [False, True], ids=["plain", "bn"])
+def test_per_layer_output_gradient_norms_agree(activation, batch_norm):
+    x, y, _, _ = data.digits(seed=0)
+    a, b = twin_models([64, 32, 32, 32, 10], activation, batch_norm)
+    ga = twt.layer_output_grad_norms(a, x[:128], y[:128])
+    gb = twf.layer_output_grad_norms(b, x[:128], y[:128])
+    assert ga.shape == (4,)
+    np.testing.assert_allclose(ga, gb, rtol=1e-5, atol=1e-8)
+
+
+def test_output_gradient_norm_of_a_linear_layer_by_hand():
+    """For one linear layer and L = mean((z - y)^2), ∂L/∂z = 2 (z - y) / z.size."""
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(8, 3)).astype(np.float32)
+    y = rng.normal(size=(8, 2)).astype(np.float32)
+    a, b = twin_models([3, 2], "relu")
+    w, bias = twt.get_weights(a)[0]
+    expected = np.linalg.norm(2 * (x @ w + bias - y) / y.size)
+    for side, model in ((twt, a), (twf, b)):
+        np.testing.assert_allclose(side.layer_output_grad_norms(model, x, y, loss="mse"), [expected],
+                                   rtol=1e-5)
+
+
 def test_gradient_norms_agree_for_mse():
     rng = np.random.default_rng(1)
     x = rng.normal(size=(32, 5)).astype(np.float32)

@@ -139,6 +139,22 @@ def layer_grad_norms(model: keras.Model, x, y, loss="cross_entropy") -> np.ndarr
     return np.array([float(tf.norm(g)) for g in grads])
 
 
+def layer_output_grad_norms(model: keras.Model, x, y, loss="cross_entropy") -> np.ndarray:
+    """Frobenius norm of ∂L/∂z for the output z of each dense layer (input side first), on one
+    batch: the backward signal δ that ∂L/∂W = h_prevᵀ δ multiplies by the layer's input."""
+    loss_fn = _loss_fn(loss)
+    outputs = []
+    with tf.GradientTape() as tape:
+        h = tf.constant(x, tf.float32)
+        for layer in model.layers:
+            h = layer(h, training=True)
+            if isinstance(layer, keras.layers.Dense):
+                outputs.append(h)
+        value = loss_fn(h, _targets(y, loss))
+    grads = tape.gradient(value, outputs)
+    return np.array([float(tf.norm(g)) for g in grads])
+
+
 def activation_stats(model: keras.Model, x) -> dict[str, np.ndarray]:
     """Mean and standard deviation of each hidden layer's output (after its activation).
 

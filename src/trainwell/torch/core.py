@@ -139,6 +139,22 @@ def layer_grad_norms(model: nn.Module, x, y, loss="cross_entropy") -> np.ndarray
     return norms
 
 
+def layer_output_grad_norms(model: nn.Module, x, y, loss="cross_entropy") -> np.ndarray:
+    """Frobenius norm of ∂L/∂z for the output z of each dense layer (input side first), on one
+    batch: the backward signal δ that ∂L/∂W = h_prevᵀ δ multiplies by the layer's input."""
+    loss_fn = _loss_fn(loss)
+    outputs: list[torch.Tensor] = []
+    hooks = [layer.register_forward_hook(lambda _m, _i, out: outputs.append(out))
+             for layer in dense_layers(model)]
+    try:
+        value = loss_fn(model(_tensor(x, torch.float32)), _targets(y, loss))
+    finally:
+        for hook in hooks:
+            hook.remove()
+    grads = torch.autograd.grad(value, outputs)
+    return np.array([g.norm().item() for g in grads])
+
+
 def activation_stats(model: nn.Module, x) -> dict[str, np.ndarray]:
     """Mean and standard deviation of each hidden layer's output (after its activation).
 
