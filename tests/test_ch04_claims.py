@@ -21,6 +21,14 @@ CLAIMS = {
         ["ch04_acc_bn", "ch04_acc_plain"],
         lambda bn, plain: bn >= 0.90 and bn - plain >= 0.2,
     ),
+    "small learning rate: both ReLU nets train (test accuracy >= 0.9)": (
+        ["ch04_lr_small_plain", "ch04_lr_small_bn"],
+        lambda plain, bn: plain >= 0.9 and bn >= 0.9,
+    ),
+    "large learning rate: the plain net ends at chance (< 0.2), the BN net trains (>= 0.9)": (
+        ["ch04_lr_large_plain", "ch04_lr_large_bn", "ch04_lr_large", "ch04_lr_small"],
+        lambda plain, bn, large, small: plain < 0.2 and bn >= 0.9 and large >= 10 * small,
+    ),
     "sigmoid input's median drifts at least 2x more without BN than with it": (
         ["ch04_input_drift_plain", "ch04_input_drift_bn"],
         lambda plain, bn: bn >= 0 and plain >= 2 * bn,
