@@ -17,23 +17,14 @@ def twin_models(widths, activation, batch_norm=False, seed=0):
     return a, b
 
 
+@pytest.mark.parametrize("norms", ["layer_grad_norms", "layer_output_grad_norms"])
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus"])
 @pytest.mark.parametrize("batch_norm", [False, True], ids=["plain", "bn"])
-def test_per_layer_gradient_norms_agree(activation, batch_norm):
+def test_per_layer_gradient_norms_agree(norms, activation, batch_norm):
     x, y, _, _ = data.digits(seed=0)
     a, b = twin_models([64, 32, 32, 32, 10], activation, batch_norm)
-    ga = twt.layer_grad_norms(a, x[:128], y[:128])
-    gb = twf.layer_grad_norms(b, x[:128], y[:128])
-    np.testing.assert_allclose(ga, gb, rtol=1e-5, atol=1e-8)
-
-
-@pytest.mark.parametrize("activation", ["sigmoid", "relu"])
-@pytest.mark.parametrize("batch_norm", [False, True], ids=["plain", "bn"])
-def test_per_layer_output_gradient_norms_agree(activation, batch_norm):
-    x, y, _, _ = data.digits(seed=0)
-    a, b = twin_models([64, 32, 32, 32, 10], activation, batch_norm)
-    ga = twt.layer_output_grad_norms(a, x[:128], y[:128])
-    gb = twf.layer_output_grad_norms(b, x[:128], y[:128])
+    ga = getattr(twt, norms)(a, x[:128], y[:128])
+    gb = getattr(twf, norms)(b, x[:128], y[:128])
     assert ga.shape == (4,)
     np.testing.assert_allclose(ga, gb, rtol=1e-5, atol=1e-8)
 
