@@ -31,6 +31,24 @@ CLAIMS = {
         lambda v: 0 < v < 0.8,
     ),
     "weight decay shrinks ||w||^2 at least 4-fold": (["ch01_wd_norm_ratio"], lambda v: v >= 4),
+    "learning curve, mean of the draws: training loss below the noise variance for the fewest points": (
+        ["ch01_curve_train_first"],
+        lambda v: 0 < v < 0.01,
+    ),
+    "learning curve: the mean training loss rises with n and the mean test loss falls": (
+        ["ch01_curve_train_first", "ch01_curve_train_20", "ch01_curve_train_200",
+         "ch01_curve_test_first", "ch01_curve_test_20", "ch01_curve_test_200"],
+        lambda tr_first, tr_20, tr_200, te_first, te_20, te_200: (
+            tr_first < tr_20 < tr_200 and te_first > te_20 > te_200),
+    ),
+    "learning curve: with 200 points the gap nearly closes at the noise level": (
+        ["ch01_curve_train_200", "ch01_curve_test_200"],
+        lambda train, test: abs(train / 0.01 - 1) < 0.1 and test < 1.6 * 0.01 and test < 1.6 * train,
+    ),
+    "learning curve: the mean training loss with the fewest points is near sigma^2 (1 - p/n)": (
+        ["ch01_curve_train_first", "ch01_curve_theory_first"],
+        lambda measured, theory: abs(measured / theory - 1) < 0.5,
+    ),
     "dropout lowers the test loss": (["ch01_dropout_test_ratio"], lambda v: 0 < v < 1),
     "dropout narrows the test-train gap": (["ch01_dropout_gap_ratio"], lambda v: v < 1),
 }
