@@ -143,21 +143,15 @@ def keep_outputs(new: nbformat.NotebookNode, old: nbformat.NotebookNode) -> nbfo
     return new
 
 
-def render(target: Target, source: nbformat.NotebookNode | None = None) -> nbformat.NotebookNode:
-    """The notebook ``target`` should hold: split from its source, with the outputs it keeps."""
-    source = read_source(target.source) if source is None else source
+def _render(target: Target, source: nbformat.NotebookNode) -> str:
+    """The text ``target`` should hold: split from its source, with the outputs it keeps."""
     nb = split(source, target.source, target.framework)
     if target.path.exists():
         keep_outputs(nb, nbformat.read(target.path, as_version=4))
-    return nb
-
-
-def text(nb: nbformat.NotebookNode) -> str:
-    """A notebook as the repository stores it."""
     return nbformat.writes(nb) + "\n"
 
 
-def targets(source: Path) -> list[Target]:
+def _targets(source: Path) -> list[Target]:
     return [Target(source, framework) for framework in FRAMEWORKS]
 
 
@@ -166,8 +160,8 @@ def write_notebooks(sources: list[Path]) -> list[Path]:
     changed = []
     for path in sources:
         source = read_source(path)
-        for target in targets(path):
-            new = text(render(target, source))
+        for target in _targets(path):
+            new = _render(target, source)
             if not target.path.exists() or target.path.read_text(encoding="utf-8") != new:
                 target.path.write_text(new, encoding="utf-8")
                 changed.append(target.path)
@@ -181,7 +175,7 @@ def unexecuted(path: Path) -> int:
                for c in nb.cells)
 
 
-def without_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def _without_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """``nb`` less what execution writes: outputs, execution counts, execution metadata."""
     nb = copy.deepcopy(nb)
     for key in EXECUTION_METADATA:
@@ -198,12 +192,12 @@ def out_of_sync(sources: list[Path]) -> list[str]:
     stale = []
     for path in sources:
         source = read_source(path)
-        for target in targets(path):
+        for target in _targets(path):
             if not target.path.exists():
                 stale.append(f"{target.path}: missing")
                 continue
-            committed = without_outputs(nbformat.read(target.path, as_version=4))
-            expected = without_outputs(split(source, path, target.framework))
+            committed = _without_outputs(nbformat.read(target.path, as_version=4))
+            expected = _without_outputs(split(source, path, target.framework))
             if committed != expected:
                 stale.append(f"{target.path}: {_first_difference(expected, committed)}")
     return stale
