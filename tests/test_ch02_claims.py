@@ -29,6 +29,10 @@ CLAIMS = {
         ["ch02_delta_ratio_relu_xavier"],
         lambda v: v < 0.1,
     ),
+    "ReLU/Xavier: the last layers' inputs are small (last hidden std < 0.1 of the data's)": (
+        ["ch02_last_hidden_std_relu_xavier", "ch02_input_std"],
+        lambda last, data_std: last < 0.1 * data_std,
+    ),
     "ReLU/He: the backward signal keeps its size (first/last within [0.3, 3])": (
         ["ch02_delta_ratio_relu_he"],
         lambda v: 0.3 <= v <= 3,
