@@ -13,13 +13,27 @@ CLAIMS = {
         ["ch05_first_grad_plain", "ch05_first_grad_resid"],
         lambda plain, resid: resid >= 10 * plain,
     ),
-    "degradation: plain deep final training loss >= 1.5x plain shallow": (
-        ["ch05_loss_plain_shallow", "ch05_loss_plain_deep"],
-        lambda shallow, deep: deep >= 1.5 * shallow,
+    "degradation at every learning rate: the best plain-32 run ends >= 3x the worst plain-8 run": (
+        ["ch05_loss_plain_shallow_worst", "ch05_loss_plain_deep"],
+        lambda shallow_worst, deep_best: deep_best >= 3 * shallow_worst,
     ),
-    "residual deep final training loss <= 0.5x plain deep": (
-        ["ch05_loss_plain_deep", "ch05_loss_resid_deep"],
-        lambda plain, resid: resid <= 0.5 * plain,
+    "not a few more steps: the best plain-8 run reaches plain-32's final loss in <= 30 of 300 steps": (
+        ["ch05_steps_shallow_to_deep_loss"],
+        lambda steps: steps <= 30,
+    ),
+    "plain-32 with BN: the first block's gradient starts >= 100x the classifier's": (
+        ["ch05_deep_grad_ratio_start"],
+        lambda ratio: ratio >= 100,
+    ),
+    "the explosion does not last: ratio below 10 by step 100, late median <= 10 in every run": (
+        ["ch05_deep_grad_ratio_settled", "ch05_deep_grad_ratio_late"],
+        lambda settled, late: settled <= 100 and late <= 10,
+    ),
+    "residual nets do not degrade: residual-32 <= 1.5x residual-8 and <= 0.1x the best plain-32": (
+        ["ch05_loss_resid_shallow", "ch05_loss_resid_deep", "ch05_loss_plain_deep"],
+        lambda resid_shallow, resid_deep, plain_deep: (
+            resid_deep <= 1.5 * resid_shallow and resid_deep <= 0.1 * plain_deep
+        ),
     ),
     # What the prose says besides the issue's claims.
     "with BN, the plain net's first-layer gradient is the larger one": (

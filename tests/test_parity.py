@@ -6,6 +6,7 @@ import pytest
 import trainwell.tf as twf
 import trainwell.torch as twt
 from trainwell import data
+from trainwell.training import batches
 
 
 def twin_models(widths, activation, batch_norm=False, seed=0):
@@ -71,3 +72,19 @@ def test_sgd_training_runs_agree(momentum, clip):
     ha = twt.fit(a, x, y, **kwargs)
     hb = twf.fit(b, x, y, **kwargs)
     np.testing.assert_allclose(ha["loss"], hb["loss"], rtol=1e-4)
+
+
+def test_recorded_gradient_norms_agree_with_layer_grad_norms():
+    """fit's per-step ‖∂L/∂W‖ of every weight matrix: the same in both frameworks, and at the
+    first step the same as layer_grad_norms on that step's batch."""
+    x, y, _, _ = data.digits(seed=0)
+    a, b = twin_models([64, 32, 32, 10], "relu", batch_norm=True)
+    first_batch = next(iter(batches(len(x), 32, 1, seed=3)))
+    expected = twt.layer_grad_norms(a, x[first_batch], y[first_batch])
+    kwargs = dict(optimizer="sgd", lr=0.05, momentum=0.9, steps=5, batch_size=32, seed=3,
+                  grad_norms=True, progress_bar=False)
+    ha, hb = twt.fit(a, x, y, **kwargs), twf.fit(b, x, y, **kwargs)
+    assert np.shape(ha["grad_norms"]) == (5, 3)
+    np.testing.assert_allclose(ha["grad_norms"][0], expected, rtol=1e-5)
+    np.testing.assert_allclose(ha["grad_norms"], hb["grad_norms"], rtol=1e-4)
+    assert not twt.fit(a, x, y, steps=2, progress_bar=False)["grad_norms"]

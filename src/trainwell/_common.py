@@ -37,7 +37,7 @@ def gaussian_std(init: str, fan_in: int, fan_out: int, std: float) -> float | No
 
 
 def new_history() -> dict[str, list]:
-    return {"step": [], "loss": [], "val_step": [], "val_loss": [], "val_acc": []}
+    return {"step": [], "loss": [], "val_step": [], "val_loss": [], "val_acc": [], "grad_norms": []}
 
 
 def record_step(history: dict[str, list], bar, step: int, steps: int, loss: float,

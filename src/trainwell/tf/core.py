@@ -198,6 +198,7 @@ def fit(
     y_val=None,
     eval_every=None,
     seed=0,
+    grad_norms=False,
     progress_bar=True,
     desc="training",
 ) -> dict[str, list]:
@@ -205,7 +206,9 @@ def fit(
 
     The history holds each step's training loss (``step``, ``loss``) and, every ``eval_every``
     steps when validation data is given, ``val_step``, ``val_loss`` and ``val_acc``.
-    ``clip_norm`` clips the global gradient norm before each update.
+    ``clip_norm`` clips the global gradient norm before each update. With ``grad_norms``,
+    ``grad_norms`` holds each step's ‖∂L/∂W‖ (before clipping) for every weight matrix of the
+    model, input side first.
     """
     check_choice("optimizer", optimizer, OPTIMIZERS)
     loss_fn = _loss_fn(loss)
@@ -215,23 +218,28 @@ def fit(
     else:
         opt = keras.optimizers.Adam(learning_rate=lr, epsilon=1e-8)
     variables = model.trainable_variables
+    opt.build(variables)  # here, not in the first trace: that would make tf.function trace twice
+    is_matrix = [len(v.shape) == 2 for v in variables]
 
     @tf.function
     def train_step(idx):
         with tf.GradientTape() as tape:
             value = loss_fn(model(tf.gather(x_all, idx), training=True), tf.gather(y_all, idx))
         grads = tape.gradient(value, variables)
+        norms = tf.stack([tf.norm(g) for g, m in zip(grads, is_matrix) if m]) if grad_norms else ()
         if clip_norm is not None:
             grads, _ = tf.clip_by_global_norm(grads, clip_norm)
         opt.apply_gradients(zip(grads, variables))
-        return value
+        return value, norms
 
     if x_val is None:
         eval_every = None
     history = new_history()
     with progress(steps, desc, progress_bar) as bar:
         for step, idx in enumerate(batches(int(x_all.shape[0]), batch_size, steps, seed), start=1):
-            value = train_step(tf.constant(idx))
+            value, norms = train_step(tf.constant(idx))
+            if grad_norms:
+                history["grad_norms"].append(norms.numpy())
             record_step(history, bar, step, steps, float(value), eval_every,
                         lambda: evaluate(model, x_val, y_val, loss))
     return history

@@ -206,6 +206,7 @@ def fit(
     y_val=None,
     eval_every=None,
     seed=0,
+    grad_norms=False,
     progress_bar=True,
     desc="training",
 ) -> dict[str, list]:
@@ -213,7 +214,9 @@ def fit(
 
     The history holds each step's training loss (``step``, ``loss``) and, every ``eval_every``
     steps when validation data is given, ``val_step``, ``val_loss`` and ``val_acc``.
-    ``clip_norm`` clips the global gradient norm before each update.
+    ``clip_norm`` clips the global gradient norm before each update. With ``grad_norms``,
+    ``grad_norms`` holds each step's ‖∂L/∂W‖ (before clipping) for every weight matrix of the
+    model, input side first.
     """
     check_choice("optimizer", optimizer, OPTIMIZERS)
     loss_fn = _loss_fn(loss)
@@ -225,6 +228,7 @@ def fit(
     if x_val is None:
         eval_every = None
     history = new_history()
+    matrices = [p for p in model.parameters() if p.ndim == 2]
     model.train()
     with progress(steps, desc, progress_bar) as bar:
         for step, idx in enumerate(batches(len(x_all), batch_size, steps, seed), start=1):
@@ -232,6 +236,10 @@ def fit(
             opt.zero_grad()
             value = loss_fn(model(x_all[idx]), y_all[idx])
             value.backward()
+            if grad_norms:
+                history["grad_norms"].append(
+                    torch.stack([w.grad.norm() for w in matrices]).cpu().numpy()
+                )
             if clip_norm is not None:
                 nn.utils.clip_grad_norm_(model.parameters(), clip_norm)
             opt.step()
