@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -26,7 +27,11 @@ def stored_claims(path: Path) -> dict[str, object]:
 
 
 def run_with_seed(path: Path, seed: int, timeout: int = 600) -> dict[str, object]:
-    """Execute a copy of the notebook with ``SEED = seed`` in its first code cell; return its glue."""
+    """Execute a copy of the notebook with ``SEED = seed`` in its first code cell; return its glue.
+
+    The kernel draws with matplotlib's Agg backend, so figures are made but never rendered: the
+    claims read glued values only, and rendering them costs a good part of a run.
+    """
     nb = nbformat.read(path, as_version=4)
     first = next(c for c in nb.cells if c.cell_type == "code")
     if not SEED_LINE.search(first.source):
@@ -35,7 +40,7 @@ def run_with_seed(path: Path, seed: int, timeout: int = 600) -> dict[str, object
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     )
-    client.execute()
+    client.execute(env={**os.environ, "MPLBACKEND": "Agg"})
     out = path.parent / f".seed-{seed}-{path.name}"
     try:
         nbformat.write(nb, out)
