@@ -102,6 +102,10 @@ CLAIMS = {
             ["ch06_demo_cell_path_bf0", "ch06_demo_cell_path_bf1", "ch06_demo_cell_path_bf3"],
             lambda bf0, bf1, bf3: bf0 < bf1 < bf3,
         ),
+        "the figure: the cell path with b_f = 0 ends below the tanh RNN (relative to one step back)": (
+            ["ch06_demo_cell_path_bf0", "ch06_demo_rnn_far", "ch06_demo_rnn_near"],
+            lambda bf0, far, near: bf0 < far / near,
+        ),
     },
 }
 

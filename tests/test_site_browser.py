@@ -447,6 +447,11 @@ def test_concept_pages_show_diagrams_and_executed_demonstrations(browser_report)
             yield "no executed demonstration (code cell with stored output)"
 
     _assert_pages(browser_report, check)
+    diagrams = sum(
+        i["diagram"] for name, p in browser_report["pages"].items() for i in p["images"]
+        if re.fullmatch(r"chapters/[^/]+/index\.html", name)
+    )
+    assert diagrams >= 10, f"{diagrams} diagrams on the concept pages; issue 15 lists ten"
 
 
 def test_previous_and_next_follow_the_table_of_contents(browser_report):
