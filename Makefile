@@ -39,7 +39,8 @@ test: setup
 		--durations=15
 
 # The PyTorch and TensorFlow notebooks of each chapter and lab, from its one source
-# (chapters/*/notebook.md, solutions/*.md); unchanged code cells keep their stored outputs.
+# (chapters/*/notebook.md, solutions/*.md), and each concept page's index.ipynb from its
+# index.md; unchanged code cells keep their stored outputs.
 notebooks: setup
 	$(BIN)/trainwell notebooks
 

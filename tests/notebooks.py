@@ -22,6 +22,11 @@ def chapter_notebooks(chapter: str) -> list[Path]:
     return [folder / "pytorch.ipynb", folder / "tensorflow.ipynb"]
 
 
+def concept_page(chapter: str) -> Path:
+    """The executed concept page of a chapter folder (``index.ipynb``, from its ``index.md``)."""
+    return ROOT / "chapters" / chapter / "index.ipynb"
+
+
 def stored_claims(path: Path) -> dict[str, object]:
     return glued(path)
 
@@ -81,25 +86,37 @@ def notebook_definitions(path: Path, names, prelude: str = "") -> dict:
     return namespace
 
 
+def _stored_and_seeded(notebooks: list[Path], claims_of, name=lambda p: p.name):
+    @pytest.mark.parametrize("path", notebooks, ids=name)
+    def test_stored_claims(path):
+        check_claims(stored_claims(path), claims_of(path), str(path))
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("seed", [1, 2, 3])
+    @pytest.mark.parametrize("path", notebooks, ids=name)
+    def test_claims_hold_for_other_seeds(path, seed):
+        check_claims(run_with_seed(path, seed), claims_of(path), f"{path} with SEED = {seed}")
+
+    return test_stored_claims, test_claims_hold_for_other_seeds
+
+
 def claim_tests(notebooks: list[Path], claims):
     """A chapter's claims tests: on the stored outputs, the same keys in both notebooks, and
     re-run with ``SEED = 1, 2, 3``. ``claims`` is a claims dict, or a function of the notebook path
     that gives one. Assign the result to module-level names so that pytest collects them."""
     claims_of = claims if callable(claims) else lambda path: claims
-
-    @pytest.mark.parametrize("path", notebooks, ids=lambda p: p.name)
-    def test_stored_claims(path):
-        check_claims(stored_claims(path), claims_of(path), str(path))
+    test_stored_claims, test_claims_hold_for_other_seeds = _stored_and_seeded(notebooks, claims_of)
 
     def test_both_notebooks_glue_the_same_keys():
         torch_keys, tf_keys = (set(stored_claims(p)) for p in notebooks)
         assert torch_keys == tf_keys
 
-    @pytest.mark.slow
-    @pytest.mark.parametrize("seed", [1, 2, 3])
-    @pytest.mark.parametrize("path", notebooks, ids=lambda p: p.name)
-    def test_claims_hold_for_other_seeds(path, seed):
-        check_claims(run_with_seed(path, seed), claims_of(path), f"{path} with SEED = {seed}")
-
     return (test_stored_claims, test_both_notebooks_glue_the_same_keys,
             test_claims_hold_for_other_seeds)
+
+
+def concept_claim_tests(claims: dict[str, dict]):
+    """The claims of the concept pages, ``claims`` by chapter folder: on the stored outputs of each
+    ``index.ipynb`` and re-run with ``SEED = 1, 2, 3``. Assign the result to module-level names."""
+    pages = [concept_page(chapter) for chapter in claims]
+    return _stored_and_seeded(pages, lambda path: claims[path.parent.name], lambda p: p.parent.name)

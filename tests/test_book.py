@@ -1,8 +1,13 @@
 """The book builds with warnings as errors, from stored outputs, with offline math and launch links."""
 
+import shutil
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 import yaml
+from sphinx.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -31,3 +36,16 @@ def test_bibliography_lists_the_cited_papers(built_site):
     html = (built_site / "book" / "references.html").read_text()
     for author in ("Glorot", "Ioffe", "Hochreiter", "Pascanu", "Srivastava", "Cho"):
         assert author in html
+
+
+def test_a_machine_without_graphviz_is_told_what_to_install(monkeypatch):
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    try:
+        import trainwell_site
+    finally:
+        sys.path.remove(str(ROOT / "book" / "_ext"))
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    config = SimpleNamespace(graphviz_dot="dot", html_static_path=[], html_context={},
+                             html_theme_options={})
+    with pytest.raises(ConfigError, match="apt-get install graphviz"):
+        trainwell_site._configure(None, config)

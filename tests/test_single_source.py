@@ -15,6 +15,7 @@ from trainwell.single_source import (
     out_of_sync,
     read_source,
     split,
+    targets,
     write_notebooks,
 )
 
@@ -156,6 +157,59 @@ def test_a_sentence_changed_once_changes_both_notebooks_and_keeps_every_output(t
     assert write_notebooks([source]) == []
 
 
+CONCEPT = """\
+---
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# A concept page
+
+Prose with a MyST substitution, {{ left_as_it_is }}.
+
+```{code-cell} ipython3
+import numpy as np
+np.ones(2).sum()
+```
+"""
+
+
+def test_a_concept_page_gives_one_notebook_with_every_cell(tmp_path):
+    folder = tmp_path / "chapters" / "07-demo"
+    write_source(folder)
+    page = folder / "index.md"
+    page.write_text(CONCEPT, encoding="utf-8")
+    assert find_sources(tmp_path) == [page, folder / "notebook.md"]
+    assert [t.path for t in targets(page)] == [folder / "index.ipynb"]
+    nb = split(read_source(page), page, None)
+    assert [c.source for c in nb.cells] == [
+        "# A concept page\n\nProse with a MyST substitution, {{ left_as_it_is }}.",
+        "import numpy as np\nnp.ones(2).sum()",
+    ]
+    written = write_notebooks([page])
+    assert written == [folder / "index.ipynb"]
+    assert out_of_sync([page]) == []
+
+
+def test_a_cell_with_options_that_are_not_yaml_is_named(tmp_path):
+    page = tmp_path / "chapters" / "07-demo" / "index.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("```{code-cell} ipython3\n---\nmystnb:\n  alt: a: b: c\n---\n1\n```\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"index\.md: Code cell 0 .* Invalid YAML"):
+        read_source(page)
+
+
+def test_a_concept_page_refuses_framework_cells(tmp_path):
+    page = tmp_path / "chapters" / "07-demo" / "index.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(CONCEPT + "\n```{code-cell} ipython3\n:framework: pytorch\n\nimport torch\n```\n",
+                    encoding="utf-8")
+    with pytest.raises(SourceError, match="concept page is framework-neutral.*'pytorch'"):
+        split(read_source(page), page, None)
+
+
 def test_the_command_writes_the_notebooks_and_names_cells_to_execute(tmp_path, capsys):
     write_source(tmp_path / "chapters" / "07-demo")
     assert main(["notebooks", "--root", str(tmp_path)]) == 0
@@ -172,10 +226,11 @@ def test_committed_notebooks_are_what_their_sources_give():
 
 
 def test_every_chapter_and_lab_notebook_comes_from_a_source():
-    generated = {Target(s, f).path for s in find_sources(ROOT) for f in ("pytorch", "tensorflow")}
+    generated = {t.path for s in find_sources(ROOT) for t in targets(s)}
     notebooks = set(ROOT.glob("chapters/*/*.ipynb")) | set(ROOT.glob("solutions/*.ipynb"))
     assert notebooks == generated
-    assert len(find_sources(ROOT)) == 12
+    assert len(find_sources(ROOT)) == 18
+    assert len(list(ROOT.glob("chapters/*/index.ipynb"))) == 6
 
 
 @pytest.mark.parametrize("source", find_sources(ROOT), ids=lambda p: str(p.relative_to(ROOT)))

@@ -5,8 +5,9 @@ shared browser (all requests that do not go to that port are aborted). The tests
 every page: HTTP 200, no console error outside ``CONSOLE_ALLOWED``, no request leaving localhost,
 content rendered, internal links and images resolved, math typeset by the local MathJax, no MyST
 markup left raw, launch and download buttons on notebook pages, notebook and lab links on concept
-pages, previous/next in TOC order, and a working search. Full-page screenshots of the
-introduction and of each chapter's PyTorch notebook go to ``_build/screenshots/``.
+pages, diagrams, alt text and executed demonstrations on concept pages, previous/next in TOC
+order, and a working search. Full-page screenshots of the introduction and of each chapter's
+concept page and PyTorch notebook go to ``_build/screenshots/``.
 """
 
 import functools
@@ -80,8 +81,11 @@ async () => {
     mathErrors: document.querySelectorAll("mjx-merror").length,
     links: Array.from(document.querySelectorAll("a[href]")).map((a) => a.href),
     articleLinks: article ? Array.from(article.querySelectorAll("a[href]")).map((a) => a.href) : [],
+    executedCells: article ? article.querySelectorAll(".cell .cell_output").length : 0,
     images: Array.from(document.images).map((i) => ({
       src: i.currentSrc || i.src, loaded: i.complete && i.naturalWidth > 0,
+      alt: i.getAttribute("alt"), inArticle: Boolean(article && article.contains(i)),
+      diagram: i.classList.contains("diagram"),
       plot: Boolean(i.closest(".cell_output")), naturalWidth: i.naturalWidth,
       naturalHeight: i.naturalHeight, width: i.getBoundingClientRect().width,
       height: i.getBoundingClientRect().height,
@@ -163,7 +167,9 @@ def browser_report(built_site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shots = {"book/intro.html"} | {f"chapters/{c}/pytorch.html" for c in _chapters(built_site)}
+    shots = {"book/intro.html"} | {
+        f"chapters/{c}/{page}.html" for c in _chapters(built_site) for page in ("index", "pytorch")
+    }
 
     pages, blocked, searches = {}, [], {}
     try:
@@ -416,6 +422,38 @@ def test_concept_pages_link_their_notebooks_and_labs(browser_report):
     _assert_pages(browser_report, check)
 
 
+def test_concept_pages_show_diagrams_and_executed_demonstrations(browser_report):
+    """Each concept page has Graphviz diagrams (SVG files of the site, loaded with the network cut
+    off) and at least one executed NumPy cell; every image in its text, diagram or plot, has alt
+    text that says what it shows."""
+    chapters = _chapters(browser_report["site"])
+    assert len(chapters) == 6, chapters
+
+    def check(name, page):
+        if not re.fullmatch(r"chapters/[^/]+/index\.html", name):
+            return
+        diagrams = [i for i in page["images"] if i["diagram"]]
+        if not diagrams:
+            yield "no diagram"
+        for image in diagrams:
+            if not (_local_path(browser_report, image["src"]) or "").endswith(".svg"):
+                yield f"diagram not an SVG of the site: {image['src']}"
+            if not image["loaded"]:
+                yield f"diagram not loaded: {image['src']}"
+        for image in (i for i in page["images"] if i["inArticle"]):
+            if len((image["alt"] or "").split()) < 8:
+                yield f"image without alt text that says what it shows: {image['src']} ({image['alt']!r})"
+        if page["executedCells"] < 1:
+            yield "no executed demonstration (code cell with stored output)"
+
+    _assert_pages(browser_report, check)
+    diagrams = sum(
+        i["diagram"] for name, p in browser_report["pages"].items() for i in p["images"]
+        if re.fullmatch(r"chapters/[^/]+/index\.html", name)
+    )
+    assert diagrams >= 10, f"{diagrams} diagrams on the concept pages; issue 15 lists ten"
+
+
 def test_previous_and_next_follow_the_table_of_contents(browser_report):
     order = _toc_order()
     missing = [p for p in order if p not in browser_report["pages"]]
@@ -457,7 +495,8 @@ def test_search_finds_batch_normalization(browser_report):
 
 def test_screenshots_saved(browser_report):
     names = ["book__intro.png"] + [
-        f"chapters__{c}__pytorch.png" for c in _chapters(browser_report["site"])
+        f"chapters__{c}__{page}.png" for c in _chapters(browser_report["site"])
+        for page in ("index", "pytorch")
     ]
     for name in names:
         assert (SCREENSHOTS / name).stat().st_size > 10_000, name

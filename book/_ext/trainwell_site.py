@@ -1,16 +1,24 @@
 """Site tweaks for Train Well.
 
 No thebe assets while thebe is off, a light default theme, one search box, progress bars shown
-in their final state, "Practice" links from each concept page to its labs, the site CSS.
+in their final state, "Practice" links from each concept page to its labs, Graphviz diagrams as
+SVG images with their alt text, the site CSS.
 """
 
+import html
 import json
 import re
+import shutil
 from pathlib import Path
 
 import sphinx_thebe
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import ConfigError
+from sphinx.ext.graphviz import graphviz, render_dot
+from sphinx.util import logging
+
+LOGGER = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parents[1] / "_static"
 
@@ -31,6 +39,11 @@ def _drop_thebe(app):
 
 
 def _configure(app, config):
+    if shutil.which(config.graphviz_dot) is None:
+        raise ConfigError(
+            f"the diagrams need Graphviz's `{config.graphviz_dot}` command, which is not installed: "
+            "apt-get install graphviz (or brew install graphviz)"
+        )
     config.html_static_path.append(str(STATIC))
     # pydata-sphinx-theme logs a console error on a first visit when no default mode is set.
     config.html_context.setdefault("default_mode", "light")
@@ -117,7 +130,25 @@ def _add_lab_links(app, doctree):
     anchor.parent.insert(anchor.parent.index(anchor) + 1, line)
 
 
+def _visit_diagram(translator, node):
+    """A Graphviz diagram as an SVG ``<img>`` with its ``:alt:`` text (Sphinx 7 embeds SVGs as an
+    ``<object>``, which has no alt text and which screen readers skip); no alt text is a warning."""
+    alt = node.get("alt", "").strip()
+    if not alt:
+        LOGGER.warning("a diagram without :alt: text (say what it shows)", location=node)
+    fname, _ = render_dot(translator, node["code"], node["options"], "svg", "graphviz")
+    if fname is None:
+        raise nodes.SkipNode
+    translator.body.append(
+        f'<div class="graphviz"><img src="{html.escape(fname)}" alt="{html.escape(alt)}" '
+        f'class="diagram" /></div>\n'
+    )
+    raise nodes.SkipNode
+
+
 def setup(app):
+    app.setup_extension("sphinx.ext.graphviz")
+    app.add_node(graphviz, override=True, html=(_visit_diagram, None))
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _page_context)
     app.connect("source-read", _tidy_notebook_source)

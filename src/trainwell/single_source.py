@@ -9,6 +9,10 @@ goes to both. In markdown and raw cells, ``{{ framework }}``, ``{{ other_framewo
 file; a source defines more names in its front matter under ``substitutions``, each with one value
 per framework.
 
+A chapter's concept page ``chapters/NN-slug/index.md`` is a source too, framework-neutral: it
+gives one notebook, ``index.ipynb`` (its executed NumPy demonstrations are what the site shows),
+with every cell and no substitutions; a cell marked with a framework is an error there.
+
 Writing a notebook keeps the stored outputs and execution counts of every code cell whose source
 is unchanged (the outputs of an edited cell are cleared, for ``make execute``), and the metadata
 that execution writes (``language_info``, widget state).
@@ -31,6 +35,7 @@ EXECUTION_METADATA = ("language_info", "widgets")
 SOURCE_METADATA = ("jupytext", "substitutions")
 SUBSTITUTION = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 CHAPTER_SOURCE = "notebook.md"
+CONCEPT_SOURCE = "index.md"
 
 
 class SourceError(ValueError):
@@ -39,35 +44,43 @@ class SourceError(ValueError):
 
 @dataclass(frozen=True)
 class Target:
-    """One notebook that a source gives."""
+    """One notebook that a source gives; ``framework`` is None for a concept page's."""
 
     source: Path
-    framework: str
+    framework: str | None
 
     @property
     def path(self) -> Path:
         return notebook_path(self.source, self.framework)
 
 
-def notebook_path(source: Path, framework: str) -> Path:
-    """Where the ``framework`` notebook of ``source`` lives."""
+def notebook_path(source: Path, framework: str | None) -> Path:
+    """Where the ``framework`` notebook of ``source`` lives (``framework=None``: a concept page's)."""
+    if framework is None:
+        return source.with_suffix(".ipynb")
     if source.name == CHAPTER_SOURCE:
         return source.with_name(f"{framework}.ipynb")
     return source.with_name(f"{source.stem}-{framework}.ipynb")
 
 
 def find_sources(root: str | Path) -> list[Path]:
-    """Every chapter and lab source under the repository ``root``."""
+    """Every concept page, chapter and lab source under the repository ``root``."""
     root = Path(root)
-    return sorted(root.glob(f"chapters/*/{CHAPTER_SOURCE}")) + sorted(root.glob("solutions/*.md"))
+    chapters = sorted(root.glob(f"chapters/*/{CONCEPT_SOURCE}")) + sorted(
+        root.glob(f"chapters/*/{CHAPTER_SOURCE}"))
+    return chapters + sorted(root.glob("solutions/*.md"))
 
 
 def read_source(path: str | Path) -> nbformat.NotebookNode:
     try:
         import jupytext
+        from jupytext.myst import MystMetadataParsingError
     except ImportError as error:
         raise SourceError("reading the notebook sources needs jupytext: pip install jupytext") from error
-    return jupytext.read(path, fmt="md:myst")
+    try:
+        return jupytext.read(path, fmt="md:myst")
+    except MystMetadataParsingError as error:
+        raise SourceError(f"{path}: {error}") from None
 
 
 def _substitutions(source: nbformat.NotebookNode, path: Path, framework: str) -> dict[str, str]:
@@ -99,21 +112,26 @@ def _substitute(text: str, values: dict[str, str], path: Path) -> str:
     return SUBSTITUTION.sub(value, text)
 
 
-def split(source: nbformat.NotebookNode, path: Path, framework: str) -> nbformat.NotebookNode:
-    """The cells of ``source`` that belong to ``framework``, as a notebook with no outputs."""
-    if framework not in FRAMEWORKS:
+def split(source: nbformat.NotebookNode, path: Path, framework: str | None) -> nbformat.NotebookNode:
+    """The cells of ``source`` that belong to ``framework``, as a notebook with no outputs
+    (``framework=None``: a concept page, every cell as it is)."""
+    if framework is not None and framework not in FRAMEWORKS:
         raise SourceError(f"unknown framework {framework!r}; use one of {', '.join(FRAMEWORKS)}")
-    values = _substitutions(source, path, framework)
+    values = _substitutions(source, path, framework) if framework else {}
     nb = nbformat.v4.new_notebook()
     nb.metadata = {k: copy.deepcopy(v) for k, v in source.metadata.items() if k not in SOURCE_METADATA}
     for cell in source.cells:
         metadata = dict(copy.deepcopy(cell.metadata))
         owner = metadata.pop("framework", None)
+        if owner is not None and framework is None:
+            raise SourceError(f"{path}: a concept page is framework-neutral; a cell is marked "
+                              f"framework: {owner!r} (move it to the chapter's {CHAPTER_SOURCE})")
         if owner is not None and owner not in FRAMEWORKS:
             raise SourceError(f"{path}: a cell marked framework: {owner!r}; use one of {', '.join(FRAMEWORKS)}")
         if owner not in (None, framework):
             continue
-        text = cell.source if cell.cell_type == "code" else _substitute(cell.source, values, path)
+        keep = cell.cell_type == "code" or framework is None
+        text = cell.source if keep else _substitute(cell.source, values, path)
         new = {"code": nbformat.v4.new_code_cell, "markdown": nbformat.v4.new_markdown_cell,
                "raw": nbformat.v4.new_raw_cell}[cell.cell_type](text)
         new.metadata = metadata
@@ -151,7 +169,10 @@ def _render(target: Target, source: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb) + "\n"
 
 
-def _targets(source: Path) -> list[Target]:
+def targets(source: Path) -> list[Target]:
+    """The notebooks that ``source`` gives: its concept page's, or one per framework."""
+    if source.name == CONCEPT_SOURCE:
+        return [Target(source, None)]
     return [Target(source, framework) for framework in FRAMEWORKS]
 
 
@@ -160,7 +181,7 @@ def write_notebooks(sources: list[Path]) -> list[Path]:
     changed = []
     for path in sources:
         source = read_source(path)
-        for target in _targets(path):
+        for target in targets(path):
             new = _render(target, source)
             if not target.path.exists() or target.path.read_text(encoding="utf-8") != new:
                 target.path.write_text(new, encoding="utf-8")
@@ -192,7 +213,7 @@ def out_of_sync(sources: list[Path]) -> list[str]:
     stale = []
     for path in sources:
         source = read_source(path)
-        for target in _targets(path):
+        for target in targets(path):
             if not target.path.exists():
                 stale.append(f"{target.path}: missing")
                 continue
