@@ -165,14 +165,12 @@ while True:
 }
 
 
-HUNG_CELL = """
-import time
-while True:  # ignores the grader's interrupt: the kernel must be restarted
+# q4's search for the depth, as a loop that even an interrupt would not stop.
+LOOP_IGNORING_INTERRUPTS = """for depth in __import__("itertools").repeat(2):
     try:
-        time.sleep(0.1)
+        __import__("time").sleep(0.05)
     except KeyboardInterrupt:
-        pass
-"""
+        continue"""
 
 # Tries to write 3 GB into every place it might, then once more without catching the error.
 DISK_FILL_GB = 3
@@ -221,8 +219,7 @@ def batch(folder: Path, lab_id: str, solutions: Path) -> dict[str, dict]:
         "no-metadata": ({k: v for k, v in good.items() if k != "metadata"}, full, "ok"),
         "syntax-error": (replace_in(good, "s = torch.sigmoid(z)", "s = torch.sigmoid(z"),
                          {**full, "q1": 0}, "cell-errors"),
-        "hung-cell": (with_cell(good, HUNG_CELL, before="grad_norms"), full, "timeout"),
-        "looping-question": (replace_in(good, "for depth in range(2, 40):", "while True:\n    depth = 2"),
+        "looping-question": (replace_in(good, "for depth in range(2, 40):", LOOP_IGNORING_INTERRUPTS),
                              {**full, "q4": 0}, "timeout"),
         "looping-test": (replace_in(good, "    s = torch.sigmoid(z)",
                                     "    while z.abs().max() > 30:\n        pass\n    s = torch.sigmoid(z)"),

@@ -183,7 +183,7 @@ def test_runner_report_accepts_only_its_own_shape(line):
 def test_runner_report_round_trip():
     from trainwell.grading.results import CellOutcome, CellStatus, CheckValue
 
-    report = RunReport(Status.TIMEOUT, "late", [CellOutcome(1, CellStatus.HUNG), CellOutcome(2, CellStatus.ERROR,
+    report = RunReport(Status.TIMEOUT, "late", [CellOutcome(1, CellStatus.TIMEOUT), CellOutcome(2, CellStatus.ERROR,
                        "OSError", True)], {"q1-1": CheckValue(json="[1, 2]"), "q1-2": CheckValue(error="timed out")})
     assert RunReport.from_json(report.to_json()) == report
 
@@ -389,3 +389,25 @@ def test_gradescope_zip_is_built_from_package_data(tmp_path):
     assert "--lab 02-vanishing-exploding-pytorch" in run_autograder and "@" not in run_autograder
     assert "pip install -q torch /autograder/source/package" in setup
     assert modes["run_autograder"] == modes["setup.sh"] == 0o755
+
+
+def test_a_run_that_skips_ends_with_a_banner(tmp_path):
+    """On a machine without bubblewrap or Chromium the skipped tests are named, with the install command."""
+    (tmp_path / "test_demo.py").write_text(
+        "import pytest\n\ndef test_needs_a_sandbox():\n    pytest.skip('bubblewrap is not installed')\n\n"
+        "def test_plain():\n    pass\n"
+    )
+    bare = tmp_path / "bin"  # a PATH without bwrap and chromium
+    bare.mkdir()
+    env = dict(os.environ, PATH=str(bare), PYTHONPATH=str(ROOT / "tests"), PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "conftest", "-p", "no:cacheprovider",
+                           str(tmp_path / "test_demo.py")],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "1 TEST(S) SKIPPED: THIS RUN DID NOT TEST EVERYTHING" in done.stdout
+    assert "1 skipped: bubblewrap is not installed" in done.stdout
+    assert "sudo apt-get install bubblewrap chromium" in done.stdout
+    quiet = subprocess.run([sys.executable, "-m", "pytest", "-p", "conftest", "-p", "no:cacheprovider",
+                            str(tmp_path / "test_demo.py"), "-k", "plain"],
+                           capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert quiet.returncode == 0 and "SKIPPED" not in quiet.stdout

@@ -29,7 +29,7 @@ from trainwell.grading.results import (
     RunReport,
     Status,
 )
-from trainwell.grading.runner import INTERRUPT_GRACE_S, READY_TIMEOUT_S
+from trainwell.grading.runner import READY_TIMEOUT_S
 from trainwell.grading.submission import Submission, read_submission
 
 START_ALLOWANCE_S = READY_TIMEOUT_S + 30.0
@@ -116,7 +116,7 @@ def _run_sandboxed(cells: list[str], lab: Lab, submission: tuple[str, bytes] | N
         "checks": [{"id": c.id, "setup": c.setup, "expr": c.expr} for c in lab.checks],
     }).encode()
     limits = options.limits()
-    hard = options.timeout + START_ALLOWANCE_S + INTERRUPT_GRACE_S
+    hard = options.timeout + START_ALLOWANCE_S
     with isolation.launch(submission, uid, limits) as launch:
         proc = subprocess.Popen(
             launch.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

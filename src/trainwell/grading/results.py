@@ -28,13 +28,12 @@ class Status(str, Enum):
 
 
 class CellStatus(str, Enum):
-    """How one code cell ran: ``timeout`` was interrupted at its time limit, ``hung`` ignored the
-    interrupt (the kernel was restarted and the cells before it run again)."""
+    """How one code cell ran: ``timeout``: stopped at its time limit (the kernel was restarted
+    and the cells before it run again)."""
 
     OK = "ok"
     ERROR = "error"
     TIMEOUT = "timeout"
-    HUNG = "hung"
 
 
 RUNNER_STATUSES = (Status.OK, Status.TIMEOUT, Status.KERNEL_DIED)

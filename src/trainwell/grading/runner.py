@@ -8,9 +8,10 @@ expected values: comparing is the grader's job.
 
 Time limits: the whole run has ``timeout`` seconds, of which the cells may use all but
 :data:`CHECKS_SHARE`; each cell and each check has ``question_timeout`` seconds. A cell or check
-past its limit is interrupted and the run goes on with the next one; when the kernel ignores the
-interrupt, it is restarted and the cells that ran before are run again, so that a looping question
-costs that question only.
+past its limit is stopped by restarting the kernel, and the cells that had finished are run again
+before the run goes on with the next one, so that a looping question costs that question only.
+(Interrupting instead would leave the kernel in whatever state the interrupt found: PyTorch
+interrupted inside ``torch.no_grad()`` keeps gradients off for every later question.)
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from queue import Empty
 from trainwell.grading.results import CellOutcome, CellStatus, CheckValue, RunReport, Status
 
 MAX_VALUE_CHARS = 1_000_000
-INTERRUPT_GRACE_S = 5.0
 READY_TIMEOUT_S = 60.0
 CHECKS_SHARE = 0.25
 DISK_ERRORS = ("No space left on device", "File too large", "Disk quota exceeded")
@@ -38,7 +38,7 @@ SERIALIZE = (
 
 
 class KernelDied(Exception):
-    pass
+    """The kernel process ended, or sent what is not a Jupyter message (its code broke the protocol)."""
 
 
 class Kernel:
@@ -82,8 +82,10 @@ class Kernel:
                 msg = self.kc.get_shell_msg(timeout=min(left, 1.0))
             except Empty:
                 if not self.km.is_alive():
-                    raise KernelDied from None
+                    raise KernelDied("died") from None
                 continue
+            except Exception as error:  # noqa: BLE001 - a message that does not deserialize
+                raise KernelDied("broke the messaging protocol") from error
             if msg.get("parent_header", {}).get("msg_id") == msg_id:
                 return msg
 
@@ -93,19 +95,19 @@ class Kernel:
                 self.kc.get_iopub_msg(timeout=0.01)
             except Empty:
                 return
+            except Exception as error:  # noqa: BLE001 - a message that does not deserialize
+                raise KernelDied("broke the messaging protocol") from error
 
     def run(self, code: str, timeout: float, user_expressions=None) -> tuple[CellStatus, dict]:
-        """Run ``code`` for at most ``timeout`` seconds: ``(status, reply content)``."""
+        """Run ``code`` for at most ``timeout`` seconds: ``(status, reply content)``; after a
+        timeout the code is still running (restart the kernel)."""
         msg_id = self.kc.execute(
             code, store_history=False, allow_stdin=False, stop_on_error=False,
             user_expressions=user_expressions or {},
         )
         reply = self._reply(msg_id, timeout)
         if reply is None:
-            self.km.interrupt_kernel()
-            reply = self._reply(msg_id, INTERRUPT_GRACE_S)
-            self._drain()
-            return (CellStatus.TIMEOUT, {}) if reply is not None else (CellStatus.HUNG, {})
+            return CellStatus.TIMEOUT, {}
         self._drain()
         content = reply.get("content", {})
         return (CellStatus.OK if content.get("status") == "ok" else CellStatus.ERROR), content
@@ -156,15 +158,18 @@ class Run:
         return self.start + self.timeout * share - time.monotonic()
 
     def recover(self) -> None:
-        """Restart the kernel and run again, quietly, the cells that ran before."""
+        """Restart the kernel and run again, quietly, the cells that had finished."""
+        if self.left() <= 0:
+            return
         self.restarts += 1
         self.kernel.restart()
-        for index in self.replay:
+        for index in list(self.replay):
             budget = min(self.question_timeout, self.left())
             if budget <= 0:
                 return
             status, _ = self.kernel.run(self.cells[index], budget)
-            if status == CellStatus.HUNG:
+            if status == CellStatus.TIMEOUT:  # slower this time: leave it out
+                self.replay.remove(index)
                 self.kernel.restart()
 
     def run_cells(self) -> None:
@@ -180,10 +185,10 @@ class Run:
             if status == CellStatus.ERROR:
                 outcome.ename, outcome.disk_full = _ename(content), _disk_full(content)
             self.report.cells.append(outcome)
-            if status in (CellStatus.OK, CellStatus.ERROR):
-                self.replay.append(index)
-            elif status == CellStatus.HUNG:
+            if status == CellStatus.TIMEOUT:
                 self.recover()
+            else:
+                self.replay.append(index)
 
     def run_checks(self) -> None:
         for check in self.checks:
@@ -201,11 +206,11 @@ class Run:
                 value = CheckValue(error="timed out")
                 self.late_checks.append(check["id"])
             self.report.checks[check["id"]] = value
-            if status == CellStatus.HUNG:
+            if status == CellStatus.TIMEOUT and check is not self.checks[-1]:
                 self.recover()
 
     def summarize(self) -> None:
-        late = [c.cell for c in self.report.cells if c.status in (CellStatus.TIMEOUT, CellStatus.HUNG)]
+        late = [c.cell for c in self.report.cells if c.status == CellStatus.TIMEOUT]
         limit = f"the time limit of a question ({self.question_timeout:g} s)"
         notes = []
         if late:
@@ -216,7 +221,7 @@ class Run:
             self.report.status = Status.TIMEOUT
             self.report.detail = "; ".join(notes) + "; the rest was graded"
         if self.restarts:
-            note = f"the kernel ignored an interrupt and was restarted {self.restarts} time(s)"
+            note = f"the kernel was restarted {self.restarts} time(s) and the finished cells run again"
             self.report.detail = "; ".join(d for d in (self.report.detail, note) if d)
 
     def __call__(self) -> RunReport:
@@ -225,12 +230,12 @@ class Run:
             self.run_cells()
             self.run_checks()
             self.summarize()
-        except KernelDied:
+        except KernelDied as what:
             done = len(self.report.cells)
             self.report.status = Status.KERNEL_DIED
             self.report.detail = (
-                f"the kernel died in code cell {done + 1}" if done < len(self.cells)
-                else "the kernel died during the checks"
+                f"the kernel {what} in code cell {done + 1}" if done < len(self.cells)
+                else f"the kernel {what} during the checks"
             )
         except RuntimeError as error:  # the kernel never became ready
             self.report.status = Status.KERNEL_DIED
