@@ -230,31 +230,48 @@ def _status(read_detail: str, run: RunReport) -> tuple[Status, str]:
     return status, "; ".join(d for d in (read_detail, run.detail, cells) if d)
 
 
-def grade_one(submission: Submission, stem: str, lab: Lab, reference: dict,
-              isolation: sandbox.Isolation, uids: queue.Queue, options: Options) -> Result:
-    """Grade one read submission, in a sandbox run as a uid taken from ``uids``."""
-    seconds = 0.0
-    run = RunReport.failure(submission.status, submission.detail)
-    status, detail = submission.status, submission.detail
-    if submission.runnable:
-        uid = uids.get()
-        start = time.perf_counter()
+@dataclass
+class _Grader:
+    """Grades the submissions of one batch, each in a sandbox run as a uid taken from ``uids``."""
+
+    lab: Lab
+    reference: dict
+    isolation: sandbox.Isolation
+    uids: queue.Queue
+    options: Options
+
+    def __post_init__(self):
+        self.pattern = lms.compile_pattern(self.options.student_pattern)
+        self.starter = {c.strip() for c in similarity.starter_cells(self.lab)}
+
+    def run(self, submission: Submission) -> RunReport:
+        uid = self.uids.get()
         try:
-            run = _run_sandboxed([c.source for c in submission.cells], lab,
-                                 (submission.path.name, submission.data), isolation, uid, options)
+            return _run_sandboxed([c.source for c in submission.cells], self.lab,
+                                  (submission.path.name, submission.data), self.isolation, uid, self.options)
         finally:
-            uids.put(uid)
-        seconds = time.perf_counter() - start
-        status, detail = _status(submission.detail, run)
-    scores, checks = score(lab, run, reference)
-    pattern = lms.compile_pattern(options.student_pattern)
-    return Result(
-        file=str(submission.path), stem=stem, lab=lab.id, status=status, detail=detail,
-        isolation=isolation.kind, scores=scores, possible=lab.possible, checks=checks,
-        cells=run.cells, manual=[q.name for q in lab.questions if q.manual],
-        seconds=round(seconds, 1), log=run.log,
-        student=lms.student_of(submission.path, submission.metadata, pattern),
-    )
+            self.uids.put(uid)
+
+    def __call__(self, path: Path, stem: str) -> tuple[Result, similarity.AnswerCode | None]:
+        """The result of the submission at ``path``, and its answer code for copy detection."""
+        submission = read_submission(path)
+        run = RunReport.failure(submission.status, submission.detail)
+        status, detail, seconds, answer = submission.status, submission.detail, 0.0, None
+        if submission.runnable:
+            answer = similarity.answer_code(self.lab, str(path), submission.cells, self.starter)
+            start = time.perf_counter()
+            run = self.run(submission)
+            seconds = time.perf_counter() - start
+            status, detail = _status(submission.detail, run)
+        scores, checks = score(self.lab, run, self.reference)
+        result = Result(
+            file=str(path), stem=stem, lab=self.lab.id, status=status, detail=detail,
+            isolation=self.isolation.kind, scores=scores, possible=self.lab.possible, checks=checks,
+            cells=run.cells, manual=[q.name for q in self.lab.questions if q.manual],
+            seconds=round(seconds, 1), log=run.log,
+            student=lms.student_of(path, submission.metadata, self.pattern),
+        )
+        return result, answer
 
 
 def submissions(paths: list[str | Path]) -> list[Path]:
@@ -298,32 +315,24 @@ def _grade_all(lab: Lab, found: list[Path], out: Path, isolation: sandbox.Isolat
                options: Options) -> tuple[list[Result], list[similarity.AnswerCode]]:
     from trainwell.training import progress
 
-    starter = {c.strip() for c in similarity.starter_cells(lab)}
-    results: dict[int, Result] = {}
-    answers: dict[int, similarity.AnswerCode] = {}
+    results: dict[int, tuple[Result, similarity.AnswerCode | None]] = {}
     bar = progress(len(found), f"grading {lab.id}", options.progress)
-
-    def one(index: int, path: Path, stem: str) -> Result:
-        submission = read_submission(path)
-        if submission.runnable:
-            answers[index] = similarity.answer_code(lab, str(path), submission.cells, starter)
-        return grade_one(submission, stem, lab, reference, isolation, uids, options)
-
     with sandbox.claim_users(isolation, options.workers) as claimed:
         reference = reference_values(lab, isolation, claimed[0], options)
         uids: queue.Queue = queue.Queue()
         for uid in claimed:
             uids.put(uid)
+        grader = _Grader(lab, reference, isolation, uids, options)
         with ThreadPoolExecutor(max_workers=options.workers) as pool:
-            futures = {pool.submit(one, i, path, stem): i
+            futures = {pool.submit(grader, path, stem): i
                        for i, (path, stem) in enumerate(zip(found, _stems(found)))}
             for future in as_completed(futures):
-                result = future.result()
-                results[futures[future]] = result
-                report.write_submission(out, lab, result)
+                results[futures[future]] = future.result()
+                report.write_submission(out, lab, results[futures[future]][0])
                 bar.update(1)
     bar.close()
-    return [results[i] for i in range(len(found))], [answers[i] for i in sorted(answers)]
+    ordered = [results[i] for i in range(len(found))]
+    return [r for r, _ in ordered], [a for _, a in ordered if a is not None]
 
 
 def grade(lab_id: str, paths: list[str | Path], out_dir: str | Path, options: Options | None = None) -> Batch:
