@@ -411,3 +411,20 @@ def test_a_run_that_skips_ends_with_a_banner(tmp_path):
                             str(tmp_path / "test_demo.py"), "-k", "plain"],
                            capture_output=True, text=True, env=env, cwd=tmp_path)
     assert quiet.returncode == 0 and "SKIPPED" not in quiet.stdout
+
+
+def test_sandbox_command_line(monkeypatch):
+    """The quota tmpfs holds the submission and /tmp; a Python installed under /tmp gets a real /tmp."""
+    limits = sandbox.Limits(disk_mb=64)
+    argv = sandbox.bwrap_argv(("../my lab (1).ipynb", 7), 64001, limits)
+    at = argv.index("--tmpfs")
+    assert argv[at - 2 : at + 2] == ["--size", str(64 * 2**20), "--tmpfs", "/submission"]
+    assert ["--symlink", "/submission/.tmp", "/tmp"] == argv[argv.index("--symlink", at) : argv.index("--symlink", at) + 3]
+    assert argv[argv.index("--file") : argv.index("--file") + 3] == ["--file", "7", "/submission/_my_lab__1_.ipynb"]
+    assert argv[argv.index("--reuid=64001") - 1] == "setpriv"
+    monkeypatch.setattr(sandbox, "python_paths", lambda: ("/tmp/venv-x/lib/python3/site-packages",))
+    argv = sandbox.bwrap_argv(None, None, limits)
+    tmp = argv.index("/tmp")
+    assert argv[tmp - 3 : tmp + 1] == ["--size", str(64 * 2**20), "--tmpfs", "/tmp"] and "--file" not in argv
+    assert argv.index("/tmp/venv-x/lib/python3/site-packages") > tmp
+    assert sandbox.file_name("...") == "submission.ipynb" and sandbox.file_name("ok-1.ipynb") == "ok-1.ipynb"

@@ -77,7 +77,7 @@ def test_one_batch_of_every_case(tmp_path):
     assert len(expected) >= 20
     before, repo_before = digest(subs), digest(ROOT / "labs") | digest(ROOT / "solutions")
     watch = DiskWatch(Path(tempfile.gettempdir()), tmp_path, ROOT)
-    done = grade(PYTORCH, [subs], tmp_path / "out", "--timeout", "90", "--question-timeout", "15",
+    done = grade(PYTORCH, [subs], tmp_path / "out", "--question-timeout", "30",
                  "--disk", "256")
     grown = watch.stop()
     assert done.returncode == 0, done.stderr[-3000:]

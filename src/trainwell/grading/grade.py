@@ -46,7 +46,7 @@ class UsageError(ValueError):
 @dataclass
 class Options:
     timeout: float = 120.0
-    question_timeout: float = 30.0
+    question_timeout: float = 60.0
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     memory_mb: int = 4096
     processes: int = 512
