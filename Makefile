@@ -17,7 +17,9 @@ export OMP_NUM_THREADS := 1
 
 .PHONY: setup book test notebooks execute labs grade serve bench lint clean
 
+# Also installs the system programs the tests need (bubblewrap, Chromium) where apt can.
 setup: $(STAMP)
+	@bash .ci/system-packages
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \

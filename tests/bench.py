@@ -105,10 +105,10 @@ def grading() -> list[tuple[str, float]]:
             submission = Path(tmp, "honest.ipynb")
             submission.write_text(json.dumps(solved(master.stem)))
             (result,) = grade(master.stem, [submission], Path(tmp, "out"),
-                              Options(workers=1, progress=False))
-        if result["total"] != result["possible"]:
+                              Options(workers=1, progress=False)).results
+        if result.total != result.possible:
             raise SystemExit(f"an honest submission of {master.stem} did not get full marks")
-        times.append((master.stem, result["seconds"]))
+        times.append((master.stem, result.seconds))
     return times
 
 

@@ -40,6 +40,37 @@ def _lock(name: str):
 
 @pytest.fixture()
 def one_sandbox_batch_at_a_time():
-    """Sandboxed grading runs take the sandbox user ids: one at a time across the xdist workers."""
+    """Sandboxed grading runs are heavy (a kernel per worker): one test at a time runs them across
+    the xdist workers, so that the cores do not push honest cells past their time limits.
+    (Concurrent runs are independent: each claims its own sandbox uids; test_two_batches_at_once
+    runs two on purpose.)"""
     with _lock("sandbox"):
         yield
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter):
+    """A banner at the end of a run that skipped tests: what was not tested, and how to install
+    the system programs that were missing (a skip must never pass for success)."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons: dict[str, int] = {}
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    write = terminalreporter.write_line
+    terminalreporter.write_sep("!", f"{len(skipped)} TEST(S) SKIPPED: THIS RUN DID NOT TEST EVERYTHING", red=True)
+    for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+        write(f"  {count:4d} skipped: {reason}")
+    try:
+        missing = subprocess.run(["/bin/bash", str(ROOT / ".ci" / "system-packages"), "--missing"],
+                                 capture_output=True, text=True).stdout.split()
+    except OSError:
+        missing = []
+    if missing:
+        write(f"  missing system packages: {' '.join(missing)}; install them with")
+        write(f"      sudo apt-get install {' '.join(missing)}")
+        write("  (or run `make setup` as root or with passwordless sudo), then run `make test` again.")
+    terminalreporter.write_sep("!", red=True)

@@ -165,6 +165,37 @@ while True:
 }
 
 
+# q4's search for the depth, as a loop that even an interrupt would not stop.
+LOOP_IGNORING_INTERRUPTS = """for depth in __import__("itertools").repeat(2):
+    try:
+        __import__("time").sleep(0.05)
+    except KeyboardInterrupt:
+        continue"""
+
+# Tries to write 3 GB into every place it might, then once more without catching the error.
+DISK_FILL_GB = 3
+DISK_FILL = f"""
+import os
+chunk = b"x" * 2**24
+for folder in ["/submission", "/tmp", os.path.expanduser("~"), "/dev/shm", "/var/tmp", "."]:
+    try:
+        with open(os.path.join(folder, "fill.bin"), "ab") as f:
+            for _ in range({DISK_FILL_GB} * 64):
+                f.write(chunk)
+    except OSError:
+        pass
+for fd in (1, 2):  # the runner's output, which the grader reads
+    try:
+        with open(f"/proc/{{os.getppid()}}/fd/{{fd}}", "wb") as f:
+            for _ in range(16):
+                f.write(chunk)
+    except OSError:
+        pass
+with open("last.bin", "wb") as f:
+    f.write(chunk)
+"""
+
+
 def batch(folder: Path, lab_id: str, solutions: Path) -> dict[str, dict]:
     """Write the submissions of the big batch; return each file's expected scores and status."""
     good = solved(lab_id)
@@ -188,8 +219,14 @@ def batch(folder: Path, lab_id: str, solutions: Path) -> dict[str, dict]:
         "no-metadata": ({k: v for k, v in good.items() if k != "metadata"}, full, "ok"),
         "syntax-error": (replace_in(good, "s = torch.sigmoid(z)", "s = torch.sigmoid(z"),
                          {**full, "q1": 0}, "cell-errors"),
-        "infinite-loop": (with_cell(good, "while True:\n    pass", before="grad_norms"),
-                          {**full, "q3": 0, "q4": 0}, "timeout"),
+        "looping-question": (replace_in(good, "for depth in range(2, 40):", LOOP_IGNORING_INTERRUPTS),
+                             {**full, "q4": 0}, "timeout"),
+        "looping-test": (replace_in(good, "    s = torch.sigmoid(z)",
+                                    "    while z.abs().max() > 30:\n        pass\n    s = torch.sigmoid(z)"),
+                         {**full, "q1": 1}, "timeout"),
+        "disk-fill": (replace_in(with_cell(good, DISK_FILL, before="grad_norms"), "x_batch, y_batch = x_train",
+                                 'open("depths.log", "w").write("depth\\n" * 10**6)\nx_batch, y_batch = x_train'),
+                      {**full, "q4": 0}, "disk-quota"),
         "os-exit": (with_cell(good, "import os\nos._exit(1)"), zero, "kernel-died"),
         "huge-allocation": (with_cell(good, "big = np.ones((10**6, 10**6))", before="grad_norms"),
                             full, "memory-limit"),
@@ -202,3 +239,209 @@ def batch(folder: Path, lab_id: str, solutions: Path) -> dict[str, dict]:
         path = write(folder, f"{name}.ipynb", nb)
         expected[str(path)] = {"scores": scores, "status": status}
     return expected
+
+
+# Answers of lab 02 (PyTorch) as different students write them, by the id of the answer cell: each
+# gets full marks, and no two are copies of each other. "bo-renamed" is bo's with other names,
+# comments and spacing: a copy that copy detection must flag.
+ANSWERS = {
+    "ana": {
+        "cell-06": '''def sigmoid_grad(z):
+    """The derivative of the sigmoid, elementwise."""
+    sig = torch.sigmoid(z)
+    return sig - sig * sig
+''',
+        "cell-17": '''import math
+
+
+def init_std(fan_in, fan_out, scheme):
+    """Standard deviation of the Xavier or He Gaussian for a layer."""
+    denominators = {"xavier": fan_in + fan_out, "he": fan_in}
+    if scheme not in denominators:
+        raise ValueError(scheme)
+    return math.sqrt(2 / denominators[scheme])
+
+
+def init_layer(layer, scheme):
+    """Initialize an nn.Linear in place: Gaussian weights, zero bias."""
+    std = init_std(layer.in_features, layer.out_features, scheme)
+    nn.init.normal_(layer.weight, mean=0.0, std=std)
+    nn.init.zeros_(layer.bias)
+''',
+        "cell-29": '''def grad_norms(model, x, y):
+    """Frobenius norm of dLoss/dW for each Linear layer, input side first."""
+    dev = tw.device()
+    for p in model.parameters():
+        p.grad = None
+    out = model(torch.from_numpy(np.asarray(x, dtype=np.float32)).to(dev))
+    targets = torch.from_numpy(np.asarray(y)).long().to(dev)
+    nn.CrossEntropyLoss()(out, targets).backward()
+    result = []
+    for module in model.modules():
+        if isinstance(module, nn.Linear):
+            result.append(torch.linalg.norm(module.weight.grad).item())
+    return result
+''',
+        "cell-39": '''x_train, y_train, _, _ = data.digits()
+x_batch, y_batch = x_train[:256], y_train[:256]
+vanishing_depth = None  # replace by your answer
+depth = 2
+while vanishing_depth is None and depth < 40:
+    net = tw.mlp([64] + [32] * depth + [10], activation="sigmoid", init="xavier")
+    g = grad_norms(net, x_batch, y_batch)
+    if g[0] / g[-1] < 1e-3:
+        vanishing_depth = depth
+    depth += 1
+print("first layer below 1e-3 of the last at depth", vanishing_depth)
+''',
+    },
+    "bo": {
+        "cell-06": '''def sigmoid_grad(z):
+    """The derivative of the sigmoid, elementwise."""
+    return torch.sigmoid(z) * (1.0 - torch.sigmoid(z))
+''',
+        "cell-17": '''def init_std(fan_in, fan_out, scheme):
+    """Standard deviation of the Xavier or He Gaussian for a layer."""
+    if scheme == "he":
+        variance = 2.0 / fan_in
+    elif scheme == "xavier":
+        variance = 2.0 / (fan_in + fan_out)
+    else:
+        raise ValueError("scheme must be xavier or he")
+    return float(variance ** 0.5)
+
+
+def init_layer(layer, scheme):
+    """Initialize an nn.Linear in place: Gaussian weights, zero bias."""
+    rows, cols = layer.weight.shape
+    sd = init_std(cols, rows, scheme)
+    with torch.no_grad():
+        layer.weight.copy_(torch.randn(rows, cols) * sd)
+        layer.bias.fill_(0.0)
+''',
+        "cell-29": '''def grad_norms(model, x, y):
+    """Frobenius norm of dLoss/dW for each Linear layer, input side first."""
+    linears = [m for m in model.modules() if isinstance(m, nn.Linear)]
+    for lin in linears:
+        lin.weight.grad = None
+    xt = torch.tensor(x, dtype=torch.float32, device=tw.device())
+    yt = torch.tensor(y, dtype=torch.int64, device=tw.device())
+    loss = torch.nn.functional.cross_entropy(model(xt), yt)
+    grads = torch.autograd.grad(loss, [lin.weight for lin in linears])
+    return [float(torch.sqrt((g ** 2).sum())) for g in grads]
+''',
+        "cell-39": '''x_train, y_train, _, _ = data.digits()
+x_batch, y_batch = x_train[:256], y_train[:256]
+vanishing_depth = None  # replace by your answer
+for d in range(2, 40):
+    ratio_model = tw.mlp([64] + [32] * d + [10], activation="sigmoid", init="xavier")
+    first, *_, last = grad_norms(ratio_model, x_batch, y_batch)
+    if first < 1e-3 * last:
+        vanishing_depth = int(d)
+        break
+print("first layer below 1e-3 of the last at depth", vanishing_depth)
+''',
+    },
+    "chen": {
+        "cell-06": '''def sigmoid_grad(z):
+    """The derivative of the sigmoid, elementwise."""
+    # sigma'(z) = sigma(z) (1 - sigma(z)) = sigma(z) sigma(-z)
+    return torch.mul(torch.sigmoid(z), torch.sigmoid(-z))
+''',
+        "cell-17": '''def init_std(fan_in, fan_out, scheme):
+    """Standard deviation of the Xavier or He Gaussian for a layer."""
+    total = {"xavier": fan_in + fan_out, "he": fan_in}.get(scheme)
+    assert total is not None, f"unknown scheme {scheme}"
+    return float(np.sqrt(2.0) / np.sqrt(total))
+
+
+def init_layer(layer, scheme):
+    """Initialize an nn.Linear in place: Gaussian weights, zero bias."""
+    s = init_std(layer.weight.size(1), layer.weight.size(0), scheme)
+    torch.nn.init.normal_(layer.weight, 0, s)
+    torch.nn.init.constant_(layer.bias, 0)
+''',
+        "cell-29": '''def grad_norms(model, x, y):
+    """Frobenius norm of dLoss/dW for each Linear layer, input side first."""
+    model.zero_grad(set_to_none=True)
+    device = tw.device()
+    pred = model(torch.as_tensor(x).float().to(device))
+    nll = torch.nn.functional.cross_entropy(pred, torch.as_tensor(y).to(device).long())
+    nll.backward()
+    return [m.weight.grad.norm(p="fro").item() for m in model.modules() if type(m) is nn.Linear]
+''',
+        "cell-39": '''x_train, y_train, _, _ = data.digits()
+x_batch, y_batch = x_train[:256], y_train[:256]
+vanishing_depth = None  # replace by your answer
+ratios = {}
+for n_hidden in range(2, 40):
+    norms = grad_norms(tw.mlp([64] + [32] * n_hidden + [10], activation="sigmoid", init="xavier"),
+                       x_batch, y_batch)
+    ratios[n_hidden] = norms[0] / norms[-1]
+    if ratios[n_hidden] < 0.001:
+        break
+vanishing_depth = min(k for k, r in ratios.items() if r < 0.001)
+print("first layer below 1e-3 of the last at depth", vanishing_depth)
+''',
+    },
+    "bo-renamed": {
+        "cell-06": '''def sigmoid_grad(z):
+    """The derivative of the sigmoid, elementwise."""
+    # product rule on the logistic function
+    return torch.sigmoid(z) * (1.0 - torch.sigmoid(z))
+''',
+        "cell-17": '''def init_std(fan_in, fan_out, scheme):
+    """Standard deviation of the Xavier or He Gaussian for a layer."""
+    if scheme == "he":
+        var = 2.0 / fan_in
+    elif scheme == "xavier":
+        var = 2.0 / (fan_in + fan_out)
+    else:
+        raise ValueError("unknown initialization")
+    return float(var ** 0.5)
+
+
+def init_layer(layer, scheme):
+    """Initialize an nn.Linear in place: Gaussian weights, zero bias."""
+    n_out, n_in = layer.weight.shape
+    sigma = init_std(n_in, n_out, scheme)
+    with torch.no_grad():
+        layer.weight.copy_(torch.randn(n_out, n_in) * sigma)  # Gaussian weights
+        layer.bias.fill_(0.0)
+''',
+        "cell-29": '''def grad_norms(model, x, y):
+    """Frobenius norm of dLoss/dW for each Linear layer, input side first."""
+    layers = [mod for mod in model.modules() if isinstance(mod, nn.Linear)]
+    for layer in layers:
+        layer.weight.grad = None
+    inputs = torch.tensor(x, dtype=torch.float32, device=tw.device())
+    labels = torch.tensor(y, dtype=torch.int64, device=tw.device())
+    cost = torch.nn.functional.cross_entropy(model(inputs), labels)
+    gradients = torch.autograd.grad(cost, [layer.weight for layer in layers])
+    return [float(torch.sqrt((grad ** 2).sum())) for grad in gradients]
+''',
+        "cell-39": '''x_train, y_train, _, _ = data.digits()
+x_batch, y_batch = x_train[:256], y_train[:256]
+vanishing_depth = None  # replace by your answer
+for n in range(2, 40):
+    net = tw.mlp([64] + [32] * n + [10], activation="sigmoid", init="xavier")
+    head, *_, tail = grad_norms(net, x_batch, y_batch)
+    if head < 1e-3 * tail:  # vanished
+        vanishing_depth = int(n)
+        break
+print("first layer below 1e-3 of the last at depth", vanishing_depth)
+''',
+    },
+}
+
+
+def answered(lab_id: str, answers: dict[str, str]) -> dict:
+    """The student lab with the answer cells of ``answers`` (by cell id) filled in."""
+    nb = lab_notebook(lab_id)
+    found = set()
+    for cell in nb["cells"]:
+        if cell["id"] in answers:
+            cell["source"] = answers[cell["id"]]
+            found.add(cell["id"])
+    assert found == set(answers), f"no cells {set(answers) - found} in {lab_id}"
+    return nb

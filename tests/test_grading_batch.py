@@ -5,13 +5,16 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
 import pytest
-from grading_cases import batch, lab_notebook, solved, with_cell, write
+from grading_cases import DISK_FILL_GB, batch, lab_notebook, solved, with_cell, write
 
 from trainwell.grading import sandbox
 
@@ -47,13 +50,39 @@ def digest(folder: Path) -> dict:
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+class DiskWatch(threading.Thread):
+    """Samples the used space of the file systems the grader writes to while a batch runs."""
+
+    def __init__(self, *folders: Path):
+        super().__init__(daemon=True)
+        self.folders = [str(f) for f in folders]
+        self.base = [shutil.disk_usage(f).used for f in self.folders]
+        self.peak, self.done = 0, threading.Event()
+        self.start()
+
+    def run(self):
+        while not self.done.wait(0.2):
+            growth = max(shutil.disk_usage(f).used - b for f, b in zip(self.folders, self.base))
+            self.peak = max(self.peak, growth)
+
+    def stop(self) -> int:
+        self.done.set()
+        self.join()
+        return self.peak
+
+
 def test_one_batch_of_every_case(tmp_path):
     subs = tmp_path / "subs"
     expected = batch(subs, PYTORCH, ROOT / "solutions")
     assert len(expected) >= 20
     before, repo_before = digest(subs), digest(ROOT / "labs") | digest(ROOT / "solutions")
-    done = grade(PYTORCH, [subs], tmp_path / "out", "--timeout", "45")
+    watch = DiskWatch(Path(tempfile.gettempdir()), tmp_path, ROOT)
+    done = grade(PYTORCH, [subs], tmp_path / "out", "--question-timeout", "30",
+                 "--disk", "256")
+    grown = watch.stop()
     assert done.returncode == 0, done.stderr[-3000:]
+    # disk-fill tried to write DISK_FILL_GB GB in each folder; the grader's disks saw (almost) none of it
+    assert grown < DISK_FILL_GB * 2**30 / 2, f"the grader's disk grew by {grown / 2**20:.0f} MB"
     assert "grading 02-vanishing-exploding-pytorch" in done.stderr  # the progress bar
     assert digest(subs) == before, "a submission file was modified"
     assert digest(ROOT / "labs") | digest(ROOT / "solutions") == repo_before
@@ -82,8 +111,13 @@ def test_one_batch_of_every_case(tmp_path):
         text = feedback.read_text()
         assert "0.002466509291360048" not in text and "0.06338238716125488" not in text
     assert "0.002466509291360048" in reference_text  # ...which the master does show
-    result = json.loads((tmp_path / "out" / "infinite-loop.json").read_text())
-    assert "time limit" in result["detail"] and result["isolation"] == "bubblewrap"
+    hung = json.loads((tmp_path / "out" / "looping-question.json").read_text())
+    assert "restarted 1 time" in hung["detail"] and hung["isolation"] == "bubblewrap"
+    assert [c["status"] for c in hung["cells"]].count("timeout") == 1
+    looping = (tmp_path / "out" / "looping-test-feedback.md").read_text()
+    assert "q1 hidden test 3: timed out" in looping and "| q1 | 1 | 2 |" in looping
+    disk = (tmp_path / "out" / "disk-fill-feedback.md").read_text()
+    assert "(the disk quota was full)" in disk and "| q4 | 0 | 2 |" in disk
     print(done.stdout)
 
 
@@ -185,3 +219,46 @@ def test_lab_pages_have_colab_buttons(built_site):
 
     assert "grader.check" in text("labs.html")
     assert "trainwell grade --lab" in text("grading.html")
+
+
+def test_two_batches_at_once(tmp_path):
+    """Two `trainwell grade` runs at the same time, as two instructors' would be, each under a process
+    limit that one sandbox fits in but two sharing a uid do not: every honest submission gets full
+    marks in both. The submissions carry Canvas's download names; one batch holds a renamed copy."""
+    from grading_cases import ANSWERS, answered
+
+    batches = {"a": ["ana", "bo", "bo-renamed"], "b": ["chen", "dana"]}
+    notebooks = {"dana": solved(PYTORCH), **{name: answered(PYTORCH, cells) for name, cells in ANSWERS.items()}}
+    ids = {name: str(1000 + i) for i, name in enumerate(sorted(notebooks))}
+    runs = {}
+    for key, names in batches.items():
+        for name in names:
+            write(tmp_path / key, f"{name.replace('-', '')}_{ids[name]}_{9000 + int(ids[name])}_lab02.ipynb",
+                  notebooks[name])
+        runs[key] = subprocess.Popen(
+            [sys.executable, "-m", "trainwell.grading.cli", "grade", "--lab", PYTORCH, str(tmp_path / key),
+             "--out", str(tmp_path / f"out-{key}"), "--workers", "2", "--processes", "32", "--no-progress",
+             "--canvas-assignment", "Lab 02 (777)"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        )
+    for key, proc in runs.items():
+        out, err = proc.communicate(timeout=900)
+        assert proc.returncode == 0, err[-3000:]
+        assert "warning" not in err, err
+        rows = gradebook(tmp_path / f"out-{key}")
+        assert len(rows) == len(batches[key])
+        for row in rows.values():
+            assert row["status"] == "ok" and float(row["total"]) == float(row["possible"]) == 8, row
+            assert row["student_from"] == "file name"
+        with (tmp_path / f"out-{key}" / "canvas.csv").open(newline="") as f:
+            canvas = list(csv.reader(f))
+        assert canvas[0][1] == "ID" and canvas[0][-1] == "Lab 02 (777)" and canvas[1][-1] == "8"
+        assert sorted((r[1], r[-1]) for r in canvas[2:]) == sorted((ids[n], "8") for n in batches[key])
+        with (tmp_path / f"out-{key}" / "similarity.csv").open(newline="") as f:
+            pairs = [(Path(r["file_a"]).name.split("_")[0], Path(r["file_b"]).name.split("_")[0])
+                     for r in csv.DictReader(f)]
+        assert pairs == ([("bo", "borenamed")] if key == "a" else [])
+        names = [p.name for p in (tmp_path / key).glob("*.ipynb")]
+        for feedback in (tmp_path / f"out-{key}").glob("*-feedback.md"):
+            body = feedback.read_text().split("\n", 1)[1]  # after the title, which names the file
+            assert "similar" not in body and not any(name in body for name in names)

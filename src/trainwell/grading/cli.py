@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 
+from trainwell.grading.grade import Options
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trainwell", description="Train Well labs and grading.")
@@ -15,12 +17,27 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--lab", required=True, help="lab id, e.g. 02-vanishing-exploding-pytorch")
     grade.add_argument("submissions", nargs="+", help="submitted .ipynb files or folders of them")
     grade.add_argument("--out", required=True, help="folder for gradebook.csv, JSON and feedback")
-    grade.add_argument("--timeout", type=float, default=120.0, help="seconds a submission may run (120)")
+    grade.add_argument("--timeout", type=float, default=Options.timeout,
+                       help=f"seconds a submission may run in all, its cells and its tests ({Options.timeout:g})")
+    grade.add_argument("--question-timeout", type=float, default=Options.question_timeout,
+                       help=f"seconds one code cell or one test may run ({Options.question_timeout:g})")
     grade.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                        help="submissions graded at once (default: the number of cores)")
-    grade.add_argument("--memory", type=int, default=4096, help="address-space limit in MB (4096)")
-    grade.add_argument("--processes", type=int, default=512, help="process/thread limit (512)")
+    grade.add_argument("--memory", type=int, default=Options.memory_mb,
+                       help=f"address-space limit in MB ({Options.memory_mb})")
+    grade.add_argument("--processes", type=int, default=Options.processes,
+                       help=f"process/thread limit ({Options.processes})")
+    grade.add_argument("--disk", type=int, default=Options.disk_mb,
+                       help=f"MB a submission may write, in its folder and /tmp together ({Options.disk_mb})")
     grade.add_argument("--solutions", help="folder of the lab masters (default: ./solutions)")
+    grade.add_argument("--student-pattern", default=Options.student_pattern,
+                       help="regular expression on the file name whose group (?P<id>...) is the "
+                       "student's LMS id, (?P<name>...) optional (default: Canvas's download names)")
+    grade.add_argument("--canvas-assignment",
+                       help='the assignment column of canvas.csv, e.g. "Lab 02 (12345)" (default: the lab id)')
+    grade.add_argument("--similarity-threshold", type=float, default=Options.similarity_threshold,
+                       help="share of answer code two submissions must have in common to be listed "
+                       f"in similarity.csv ({Options.similarity_threshold})")
     grade.add_argument("--unsafe", action="store_true",
                        help="grade without isolation where none is possible (rows are marked)")
     grade.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -63,15 +80,20 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "grade":
-            from trainwell.grading.grade import Options, grade
+            from trainwell.grading.grade import grade
 
             options = Options(
-                timeout=args.timeout, workers=args.workers, memory_mb=args.memory,
-                processes=args.processes, unsafe=args.unsafe, solutions_dir=args.solutions,
-                progress=not args.no_progress,
+                timeout=args.timeout, question_timeout=args.question_timeout, workers=args.workers,
+                memory_mb=args.memory, processes=args.processes, disk_mb=args.disk,
+                unsafe=args.unsafe, solutions_dir=args.solutions, progress=not args.no_progress,
+                student_pattern=args.student_pattern, canvas_assignment=args.canvas_assignment,
+                similarity_threshold=args.similarity_threshold,
             )
-            results = grade(args.lab, args.submissions, args.out, options)
-            print(f"graded {len(results)} submission(s); gradebook: {os.path.join(args.out, 'gradebook.csv')}")
+            batch = grade(args.lab, args.submissions, args.out, options)
+            for warning in batch.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+            print(f"graded {len(batch.results)} submission(s) into {args.out}: gradebook.csv, "
+                  f"canvas.csv, similarity.csv ({len(batch.similar)} similar pair(s), for you only)")
         elif args.command == "notebooks":
             _write_notebooks(args.root)
         elif args.command == "labs":

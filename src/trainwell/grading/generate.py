@@ -1,8 +1,8 @@
 """Write the student version of a lab and its public tests (what ``make labs`` runs).
 
-``labs/<lab-id>.ipynb`` is the master without solutions, hidden tests or outputs, with otter's
-``grader = otter.Notebook(...)`` after the first code cell and ``grader.check("qN")`` after each
-question; ``labs/tests/<lab-id>/qN.py`` holds that question's public tests in otter's OK format.
+``labs/<lab-id>.ipynb`` is the master without solutions, hidden tests or outputs, with the otter
+cells of :mod:`~trainwell.grading.otter_cells` (after the first code cell and after each question);
+``labs/tests/<lab-id>/qN.py`` holds that question's public tests in otter's OK format.
 The output depends only on the master (no dates, no random ids), so it can be checked for staleness.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 
+from trainwell.grading import otter_cells
 from trainwell.grading.lab import Lab, LabError, Question, read_lab, source
 
 ANSWER_PLACEHOLDER = "_Type your answer here, replacing this text._"
@@ -60,21 +61,14 @@ def student_notebook(lab: Lab) -> nbformat.NotebookNode:
         if "mark" in entry:
             if entry["mark"] == ("END", "TESTS") and entry["question"] in auto:
                 name = entry["question"]
-                nb.cells.append(_code(f'grader.check("{name}")', f"check-{name}"))
+                nb.cells.append(_code(otter_cells.check_source(name), otter_cells.check_id(name)))
             continue
         cell = _student_cell(entry["cell"], entry["block"])
         nb.cells.append(cell)
         if cell.cell_type == "code" and first_code:
             first_code = False
             _check_first_cell(lab, source(cell))
-            nb.cells.append(
-                _code(
-                    "# Otter Grader: grader.check(\"q1\") runs the public tests of question 1\n"
-                    "import otter\n\n"
-                    f'grader = otter.Notebook(tests_dir="tests/{lab.id}")',
-                    "otter-init",
-                )
-            )
+            nb.cells.append(_code(otter_cells.init_source(lab.id), otter_cells.INIT_ID))
     return nb
 
 

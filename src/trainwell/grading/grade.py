@@ -10,24 +10,32 @@ import hashlib
 import json
 import os
 import queue
-import re
 import secrets
-import shutil
 import signal
 import subprocess
-import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from trainwell.grading import report, sandbox
+from trainwell.grading import lms, report, sandbox, similarity
 from trainwell.grading.compare import matches
-from trainwell.grading.lab import Lab, LabError, find_lab, source
+from trainwell.grading.lab import Lab, LabError, find_lab
+from trainwell.grading.results import (
+    CellStatus,
+    CheckOutcome,
+    Result,
+    RunReport,
+    Status,
+)
+from trainwell.grading.runner import READY_TIMEOUT_S
+from trainwell.grading.submission import Submission, read_submission
 
-CHECK_TIMEOUT_S = 10.0
-START_ALLOWANCE_S = 90.0
+START_ALLOWANCE_S = READY_TIMEOUT_S + 30.0
+SOLUTION_TIMEOUT_S = 600.0
 MAX_RESULT_BYTES = 16 * 2**20
+LOG_BYTES = 2000
 _REFERENCES: dict[tuple[str, str], dict] = {}
 
 
@@ -38,101 +46,97 @@ class UsageError(ValueError):
 @dataclass
 class Options:
     timeout: float = 120.0
+    question_timeout: float = 60.0
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     memory_mb: int = 4096
     processes: int = 512
+    disk_mb: int = 512
     unsafe: bool = False
     solutions_dir: str | None = None
     progress: bool = True
+    student_pattern: str = lms.CANVAS_FILE_NAME
+    canvas_assignment: str | None = None
+    similarity_threshold: float = similarity.THRESHOLD
 
     def limits(self) -> sandbox.Limits:
         cores = os.cpu_count() or 1
         return sandbox.Limits(
-            memory_mb=self.memory_mb, processes=self.processes,
+            memory_mb=self.memory_mb, processes=self.processes, disk_mb=self.disk_mb,
             threads=max(1, cores // max(1, self.workers)),
         )
 
+    def check(self) -> None:
+        if self.timeout <= 0 or self.question_timeout <= 0 or self.workers < 1:
+            raise UsageError("--timeout, --question-timeout and --workers must be positive")
+        if self.memory_mb < 256 or self.disk_mb < 16:
+            raise UsageError("--memory must be at least 256 (MB) and --disk at least 16 (MB)")
+        if not 0 < self.similarity_threshold <= 1:
+            raise UsageError("--similarity-threshold must be in (0, 1]")
+        try:
+            lms.compile_pattern(self.student_pattern)
+        except lms.PatternError as error:
+            raise UsageError(str(error)) from error
 
-OTTER_CELL = re.compile(
-    r'^(grader\.check\("\w+"\)|# Otter Grader: .*\nimport otter\n\ngrader = otter\.Notebook\(tests_dir="[\w/.-]+"\))$'
-)
+
+class _Tail(threading.Thread):
+    """Reads a pipe to its end in the background, keeping only its last ``limit`` bytes."""
+
+    def __init__(self, pipe, limit: int):
+        super().__init__(daemon=True)
+        self.pipe, self.limit, self.data = pipe, limit, bytearray()
+        self.start()
+
+    def run(self) -> None:
+        while chunk := self.pipe.read1(2**16):
+            self.data += chunk
+            if len(self.data) > 2 * self.limit:
+                del self.data[: len(self.data) - self.limit]
+
+    def text(self) -> str:
+        """What was read, once the pipe closed (or a few seconds after the sandbox ended)."""
+        self.join(timeout=5.0)
+        return bytes(self.data[-self.limit :]).decode("utf-8", errors="replace")
 
 
-def code_cells(nb: dict) -> list[str]:
-    """The code to run: non-empty code cells, less the lab's own otter cells (public checks)."""
-    cells = [source(c) for c in nb["cells"] if c.get("cell_type") == "code"]
-    return [c for c in cells if c.strip() and not OTTER_CELL.match(c.strip())]
-
-
-def read_submission(path: Path) -> tuple[bytes | None, list[str] | None, str, str]:
-    """``(file bytes, code cells, status, detail)``; the cells are None when the file is not a
-    notebook, the bytes None when it cannot be read."""
+def _feed(pipe, data: bytes) -> None:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, None, "invalid-notebook", f"cannot read the file: {error.strerror}"
-    return (data, *_parse_notebook(data))
+        pipe.write(data)
+        pipe.close()
+    except (BrokenPipeError, ValueError, OSError):
+        pass
 
 
-def _parse_notebook(data: bytes) -> tuple[list[str] | None, str, str]:
-    try:
-        nb = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None, "invalid-notebook", "the file is not UTF-8 text"
-    except ValueError as error:
-        return None, "invalid-notebook", f"not valid JSON ({error})"
-    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list) or not all(
-        isinstance(c, dict) and isinstance(c.get("source", ""), (str, list)) for c in nb["cells"]
-    ):
-        return None, "invalid-notebook", "JSON without a list of notebook cells"
-    try:
-        cells = code_cells(nb)
-    except TypeError:
-        return None, "invalid-notebook", "cells with malformed source"
-    if not isinstance(nb.get("metadata"), dict) or not nb.get("metadata"):
-        return cells, "ok", "the notebook had no metadata; run with the python3 kernel"
-    return cells, "ok", ""
-
-
-def _run_sandboxed(cells: list[str], lab: Lab, name: str, data: bytes | None,
-                   isolation: sandbox.Isolation, slot: int, options: Options) -> dict:
+def _run_sandboxed(cells: list[str], lab: Lab, submission: tuple[str, bytes] | None,
+                   isolation: sandbox.Isolation, uid: int | None, options: Options) -> RunReport:
     """Run ``cells`` and ``lab``'s checks in a fresh sandbox; the runner's report, or a failure."""
     nonce = secrets.token_hex(16)
-    task = {
-        "cells": cells, "nonce": nonce, "timeout": options.timeout, "check_timeout": CHECK_TIMEOUT_S,
+    task = json.dumps({
+        "cells": cells, "nonce": nonce, "timeout": options.timeout,
+        "question_timeout": options.question_timeout,
         "checks": [{"id": c.id, "setup": c.setup, "expr": c.expr} for c in lab.checks],
-    }
-    private = Path(tempfile.mkdtemp(prefix="trainwell-grade-"))
-    try:
-        workdir = private / "submission"
-        workdir.mkdir()
-        if data is not None:
-            (workdir / name).write_bytes(data)
-        isolation.prepare(workdir, slot)
-        limits = options.limits()
-        argv, env = isolation.command(workdir, slot, limits)
-        out_path, err_path = private / "runner.out", private / "runner.err"
-        hard = options.timeout + CHECK_TIMEOUT_S * (len(lab.checks) + 1) + START_ALLOWANCE_S
-        with out_path.open("wb") as out, err_path.open("wb") as err:
-            proc = subprocess.Popen(
-                argv, stdin=subprocess.PIPE, stdout=out, stderr=err,
-                cwd=workdir, env=env or None, start_new_session=True,
-                preexec_fn=sandbox.preexec(limits),
-            )
-            try:
-                proc.communicate(json.dumps(task).encode(), timeout=hard)
-            except subprocess.TimeoutExpired:
-                _kill(proc)
-                return {"status": "timeout", "detail": "the sandbox ran past its hard time limit",
-                        "cells": [], "checks": {}, "log": _tail(err_path)}
-            finally:
-                _kill(proc)
-        result = _parse(out_path, nonce)
-        if result["status"] == "grader-error":
-            result["log"] = _tail(err_path)
-        return result
-    finally:
-        shutil.rmtree(private, ignore_errors=True)
+    }).encode()
+    limits = options.limits()
+    hard = options.timeout + START_ALLOWANCE_S
+    with isolation.launch(submission, uid, limits) as launch:
+        proc = subprocess.Popen(
+            launch.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=launch.cwd, env=launch.env, pass_fds=launch.pass_fds, start_new_session=True,
+            preexec_fn=sandbox.preexec(limits),
+        )
+        out, err = _Tail(proc.stdout, MAX_RESULT_BYTES), _Tail(proc.stderr, LOG_BYTES)
+        threading.Thread(target=_feed, args=(proc.stdin, task), daemon=True).start()
+        try:
+            proc.wait(timeout=hard)
+        except subprocess.TimeoutExpired:
+            _kill(proc)
+            return RunReport.failure(Status.TIMEOUT, "the sandbox ran past its hard time limit",
+                                     err.text().strip())
+        finally:
+            _kill(proc)
+    report = _parse(out.text(), nonce)
+    if report.status == Status.GRADER_ERROR:
+        report.log = err.text().strip()
+    return report
 
 
 def _kill(proc: subprocess.Popen) -> None:
@@ -143,62 +147,46 @@ def _kill(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def _tail(path: Path, limit: int = 2000) -> str:
-    """The last ``limit`` bytes of a file the sandbox wrote, as text."""
-    size = path.stat().st_size
-    with path.open("rb") as f:
-        f.seek(max(0, size - limit))
-        return f.read().decode("utf-8", errors="replace").strip()
-
-
-def _parse(path: Path, nonce: str) -> dict:
-    failure = {"status": "grader-error", "detail": "the sandbox returned no result", "cells": [], "checks": {}}
-    for line in reversed(_tail(path, MAX_RESULT_BYTES).splitlines()):
+def _parse(output: str, nonce: str) -> RunReport:
+    failure = RunReport.failure(Status.GRADER_ERROR, "the sandbox returned no result")
+    for line in reversed(output.splitlines()):
         if line.startswith(nonce + " "):
             try:
-                result = json.loads(line[len(nonce) + 1 :])
-            except (ValueError, RecursionError):
+                return RunReport.from_json(line[len(nonce) + 1 :])
+            except (ValueError, TypeError):
                 return failure
-            if isinstance(result, dict) and isinstance(result.get("checks"), dict) and isinstance(
-                result.get("cells"), list
-            ):
-                return result
-            return failure
     return failure
 
 
-def reference_values(lab: Lab, isolation: sandbox.Isolation, options: Options) -> dict:
+def reference_values(lab: Lab, isolation: sandbox.Isolation, uid: int | None, options: Options) -> dict:
     """The value of every check in the solution, computed once per master and kept in memory."""
     key = (str(lab.path.resolve()), hashlib.sha256(lab.path.read_bytes()).hexdigest())
     if key not in _REFERENCES:
-        solution_options = replace(options, timeout=max(options.timeout, 600.0))
-        result = _run_sandboxed(lab.solution_code, lab, "solution.ipynb", None, isolation, 0,
-                                solution_options)
+        solution_options = replace(options, timeout=max(options.timeout, SOLUTION_TIMEOUT_S),
+                                   question_timeout=max(options.question_timeout, SOLUTION_TIMEOUT_S))
+        run = _run_sandboxed(lab.solution_code, lab, None, isolation, uid, solution_options)
         values, problems = {}, []
         for check in lab.checks:
-            got = result["checks"].get(check.id, {})
+            got = run.checks.get(check.id)
             try:
-                values[check.id] = json.loads(got["json"])
-            except (KeyError, TypeError, ValueError):
-                problems.append(f"{check.label}: {got.get('error', 'no value')}")
-        bad_cells = [c for c in result.get("cells", []) if c.get("status") != "ok"]
-        if problems or bad_cells or result.get("status") != "ok":
-            detail = result.get("detail") or "; ".join(problems) or str(bad_cells)
-            if result.get("log"):
-                detail += f"\nthe sandbox's last output:\n{result['log']}"
+                values[check.id] = json.loads(got.json)
+            except (AttributeError, TypeError, ValueError):
+                problems.append(f"{check.label}: {got.error if got else 'no value'}")
+        bad_cells = [f"cell {c.cell}: {c.ename or c.status.value}" for c in run.cells if c.status != CellStatus.OK]
+        if problems or bad_cells or run.status != Status.OK:
+            detail = run.detail or "; ".join(problems + bad_cells)
+            if run.log:
+                detail += f"\nthe sandbox's last output:\n{run.log}"
             raise LabError(f"the solution of {lab.id} does not run cleanly in the sandbox: {detail}")
         _REFERENCES[key] = values
     return _REFERENCES[key]
 
 
-def _reason(got: dict) -> str:
-    if "error" in got:
-        error = got["error"]
-        return f"raised {error}" if error[:1].isupper() else error
-    return "wrong value"
+def _reason(error: str) -> str:
+    return f"raised {error}" if error[:1].isupper() else error
 
 
-def score(lab: Lab, run: dict, reference: dict) -> tuple[dict, list[dict]]:
+def score(lab: Lab, run: RunReport, reference: dict) -> tuple[dict[str, float], list[CheckOutcome]]:
     """Points per auto-graded question and each check's outcome.
 
     A question's points are shared equally by its hidden checks; public checks (which a student
@@ -209,62 +197,81 @@ def score(lab: Lab, run: dict, reference: dict) -> tuple[dict, list[dict]]:
         passed = 0
         hidden = [c for c in question.checks if c.hidden] or question.checks
         for check in question.checks:
-            got = run["checks"].get(check.id)
+            got = run.checks.get(check.id)
             ok, reason = False, "not evaluated"
-            if isinstance(got, dict) and isinstance(got.get("json"), str):
+            if got is not None and got.json is not None:
                 try:
-                    value = json.loads(got["json"])
-                    ok = matches(value, reference[check.id], check.atol, check.rtol)
+                    ok = matches(json.loads(got.json), reference[check.id], check.atol, check.rtol)
                 except (ValueError, RecursionError):
                     reason = "value not serializable"
                 else:
                     reason = "" if ok else "wrong value"
-            elif isinstance(got, dict):
-                reason = _reason(got)
+            elif got is not None:
+                reason = _reason(got.error)
             passed += ok and check in hidden
-            checks.append({"id": check.id, "question": question.name, "label": check.label,
-                           "scored": check in hidden, "passed": ok, "reason": reason})
+            checks.append(CheckOutcome(id=check.id, question=question.name, label=check.label,
+                                       scored=check in hidden, passed=ok, reason=reason))
         scores[question.name] = question.points * passed / len(hidden)
     return scores, checks
 
 
-def _status(read_detail: str, run: dict) -> tuple[str, str]:
-    status = run.get("status", "grader-error")
-    detail = run.get("detail", "")
-    cells = run.get("cells", [])
-    errors = [c for c in cells if c.get("status") == "error"]
-    if status == "ok" and errors:
-        memory = [c for c in errors if c.get("ename") == "MemoryError"]
-        status = "memory-limit" if memory else "cell-errors"
-        detail = ", ".join(f"cell {c['cell']}: {c.get('ename', 'error')}" for c in errors)
-    detail = "; ".join(d for d in (read_detail, detail) if d)
-    return status, detail
+def _status(read_detail: str, run: RunReport) -> tuple[Status, str]:
+    status = run.status
+    errors = [c for c in run.cells if c.status == CellStatus.ERROR]
+    if status == Status.OK and errors:
+        if any(c.disk_full for c in errors):
+            status = Status.DISK_QUOTA
+        elif any(c.ename == "MemoryError" for c in errors):
+            status = Status.MEMORY_LIMIT
+        else:
+            status = Status.CELL_ERRORS
+    cells = ", ".join(f"cell {c.cell}: {c.ename or 'error'}" + (" (disk full)" if c.disk_full else "")
+                      for c in errors)
+    return status, "; ".join(d for d in (read_detail, run.detail, cells) if d)
 
 
-def grade_one(path: Path, stem: str, lab: Lab, reference: dict, isolation: sandbox.Isolation,
-              slots: queue.Queue, options: Options) -> dict:
-    data, cells, status, detail = read_submission(path)
-    seconds = 0.0
-    run = {"status": status, "detail": detail, "cells": [], "checks": {}}
-    if cells is not None:
-        slot = slots.get()
-        start = time.perf_counter()
+@dataclass
+class _Grader:
+    """Grades the submissions of one batch, each in a sandbox run as a uid taken from ``uids``."""
+
+    lab: Lab
+    reference: dict
+    isolation: sandbox.Isolation
+    uids: queue.Queue
+    options: Options
+
+    def __post_init__(self):
+        self.pattern = lms.compile_pattern(self.options.student_pattern)
+        self.starter = {c.strip() for c in similarity.starter_cells(self.lab)}
+
+    def run(self, submission: Submission) -> RunReport:
+        uid = self.uids.get()
         try:
-            run = _run_sandboxed(cells, lab, path.name, data, isolation, slot, options)
+            return _run_sandboxed([c.source for c in submission.cells], self.lab,
+                                  (submission.path.name, submission.data), self.isolation, uid, self.options)
         finally:
-            slots.put(slot)
-        seconds = time.perf_counter() - start
-        status, detail = _status(detail, run)
-    scores, checks = score(lab, run, reference)
-    if not isolation.isolated:
-        status += "; unsafe (not isolated)"
-    return {
-        "file": str(path), "stem": stem, "lab": lab.id, "status": status, "detail": detail,
-        "isolation": isolation.kind, "scores": scores, "total": sum(scores.values()),
-        "possible": lab.possible, "checks": checks, "cells": run.get("cells", []),
-        "manual": [q.name for q in lab.questions if q.manual], "seconds": round(seconds, 1),
-        "log": run.get("log", ""),
-    }
+            self.uids.put(uid)
+
+    def __call__(self, path: Path, stem: str) -> tuple[Result, similarity.AnswerCode | None]:
+        """The result of the submission at ``path``, and its answer code for copy detection."""
+        submission = read_submission(path)
+        run = RunReport.failure(submission.status, submission.detail)
+        status, detail, seconds, answer = submission.status, submission.detail, 0.0, None
+        if submission.runnable:
+            answer = similarity.answer_code(self.lab, str(path), submission.cells, self.starter)
+            start = time.perf_counter()
+            run = self.run(submission)
+            seconds = time.perf_counter() - start
+            status, detail = _status(submission.detail, run)
+        scores, checks = score(self.lab, run, self.reference)
+        result = Result(
+            file=str(path), stem=stem, lab=self.lab.id, status=status, detail=detail,
+            isolation=self.isolation.kind, scores=scores, possible=self.lab.possible, checks=checks,
+            cells=run.cells, manual=[q.name for q in self.lab.questions if q.manual],
+            seconds=round(seconds, 1), log=run.log,
+            student=lms.student_of(path, submission.metadata, self.pattern),
+        )
+        return result, answer
 
 
 def submissions(paths: list[str | Path]) -> list[Path]:
@@ -294,13 +301,45 @@ def _stems(paths: list[Path]) -> list[str]:
     return stems
 
 
-def grade(lab_id: str, paths: list[str | Path], out_dir: str | Path, options: Options | None = None) -> list[dict]:
-    """Grade every submission and write the gradebook, JSON and feedback files into ``out_dir``."""
+@dataclass
+class Batch:
+    """What :func:`grade` returns: each submission's result, in order, the pairs of submissions
+    flagged as similar, and warnings for the instructor (e.g. submissions left out of canvas.csv)."""
+
+    results: list[Result]
+    similar: list[similarity.Pair]
+    warnings: list[str]
+
+
+def _grade_all(lab: Lab, found: list[Path], out: Path, isolation: sandbox.Isolation,
+               options: Options) -> tuple[list[Result], list[similarity.AnswerCode]]:
     from trainwell.training import progress
 
+    results: dict[int, tuple[Result, similarity.AnswerCode | None]] = {}
+    bar = progress(len(found), f"grading {lab.id}", options.progress)
+    with sandbox.claim_users(isolation, options.workers) as claimed:
+        reference = reference_values(lab, isolation, claimed[0], options)
+        uids: queue.Queue = queue.Queue()
+        for uid in claimed:
+            uids.put(uid)
+        grader = _Grader(lab, reference, isolation, uids, options)
+        with ThreadPoolExecutor(max_workers=options.workers) as pool:
+            futures = {pool.submit(grader, path, stem): i
+                       for i, (path, stem) in enumerate(zip(found, _stems(found)))}
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                report.write_submission(out, lab, results[futures[future]][0])
+                bar.update(1)
+    bar.close()
+    ordered = [results[i] for i in range(len(found))]
+    return [r for r, _ in ordered], [a for _, a in ordered if a is not None]
+
+
+def grade(lab_id: str, paths: list[str | Path], out_dir: str | Path, options: Options | None = None) -> Batch:
+    """Grade every submission and write the gradebooks, similarity report, JSON and feedback files
+    into ``out_dir``."""
     options = options or Options()
-    if options.timeout <= 0 or options.workers < 1 or options.memory_mb < 256:
-        raise UsageError("--timeout and --workers must be positive, --memory at least 256 (MB)")
+    options.check()
     try:
         lab = find_lab(lab_id, options.solutions_dir)
     except LabError as error:
@@ -317,27 +356,12 @@ def grade(lab_id: str, paths: list[str | Path], out_dir: str | Path, options: Op
                 raise UsageError(f"the master {master} would be visible in the sandbox ({bound})")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    reference = reference_values(lab, isolation, options)
-    slots: queue.Queue = queue.Queue()
-    for slot in range(options.workers):
-        slots.put(slot)
-    stems = _stems(found)
-    results: dict[int, dict] = {}
-    bar = progress(len(found), f"grading {lab.id}", options.progress)
-    with ThreadPoolExecutor(max_workers=options.workers) as pool:
-        futures = {
-            pool.submit(grade_one, path, stem, lab, reference, isolation, slots, options): i
-            for i, (path, stem) in enumerate(zip(found, stems))
-        }
-        for future in as_completed(futures):
-            result = future.result()
-            results[futures[future]] = result
-            report.write_json(out / f"{result['stem']}.json", result)
-            (out / f"{result['stem']}-feedback.md").write_text(
-                report.feedback(lab, result), encoding="utf-8"
-            )
-            bar.update(1)
-    bar.close()
-    ordered = [results[i] for i in range(len(found))]
-    report.write_gradebook(out / "gradebook.csv", lab, ordered)
-    return ordered
+    try:
+        results, answers = _grade_all(lab, found, out, isolation, options)
+    except sandbox.SandboxUnavailable as error:
+        raise UsageError(str(error)) from error
+    report.write_gradebook(out / "gradebook.csv", lab, results)
+    warnings = lms.write_canvas(out / "canvas.csv", options.canvas_assignment or lab.id, lab.possible, results)
+    pairs = similarity.similar_pairs(lab, answers, options.similarity_threshold)
+    similarity.write_similarity(out / "similarity.csv", pairs)
+    return Batch(results, pairs, warnings)

@@ -1,8 +1,9 @@
 """Gradescope autograder: ``export`` writes the zip; ``main`` is what its ``run_autograder`` runs.
 
-The zip holds ``setup.sh`` (installs bubblewrap, the frameworks and this package from the zip),
-``run_autograder``, the lab's master and the package source. Inside Gradescope's container
-``run_autograder`` grades ``/autograder/submission/*.ipynb`` with the same grader as
+The zip holds ``setup.sh`` (installs bubblewrap, the framework and this package from the zip) and
+``run_autograder``, both from this package's ``autograder/`` data, the lab's master and the
+installed package's source with a ``pyproject.toml`` that lists its grading dependencies. Inside
+Gradescope's container ``run_autograder`` grades ``/autograder/submission/*.ipynb`` with the same grader as
 ``trainwell grade`` and writes ``/autograder/results/results.json``. The root folder can be moved
 with ``TRAINWELL_AUTOGRADER_ROOT`` (tests use a temporary folder).
 """
@@ -10,31 +11,61 @@ with ``TRAINWELL_AUTOGRADER_ROOT`` (tests use a temporary folder).
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
+import importlib.resources
 import json
 import os
+import re
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-from trainwell.grading.lab import find_lab
+from packaging.requirements import Requirement
 
-PACKAGE_ROOT = Path(__file__).resolve().parents[3]
+from trainwell.grading.lab import Lab, find_lab
+from trainwell.grading.results import Result, points
 
-RUN_AUTOGRADER = """#!/usr/bin/env bash
-# Gradescope runs this once per submission: grade it with the Train Well grader.
-set -euo pipefail
-ROOT="${{TRAINWELL_AUTOGRADER_ROOT:-/autograder}}"
-exec "${{TRAINWELL_PYTHON:-python3}}" -m trainwell.grading.gradescope --root "$ROOT" --lab {lab}
-"""
+TEMPLATES = importlib.resources.files("trainwell.grading") / "autograder"
+EXTRA = "grading"
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+PLACEHOLDER = re.compile(r"@[A-Z_]+@")
 
-SETUP = """#!/usr/bin/env bash
-# Gradescope runs this once when it builds the autograder image.
-set -euo pipefail
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap python3-pip python3-venv >/dev/null
-python3 -m pip install -q {framework} /autograder/source/package[grading]
-"""
+
+def _template(name: str, **values: str) -> str:
+    """The autograder file ``name`` with its ``@KEY@`` placeholders filled in."""
+    text = (TEMPLATES / name).read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace(f"@{key.upper()}@", value)
+    if left := PLACEHOLDER.search(text):
+        raise ValueError(f"{name}: the placeholder {left.group()} was left unfilled")
+    return text
+
+
+def _dependencies() -> list[str]:
+    """This package's dependencies with its grading extra, as installed (no extras left)."""
+    wanted = []
+    for line in importlib.metadata.requires("trainwell") or []:
+        requirement = Requirement(line)
+        if requirement.marker is None or requirement.marker.evaluate({"extra": EXTRA}):
+            requirement.marker = None
+            wanted.append(str(requirement))
+    return sorted(set(wanted))
+
+
+def _package_files() -> list[tuple[str, bytes]]:
+    """The installed ``trainwell`` package: its modules and data, as ``(path in src/, bytes)``."""
+    root = importlib.resources.files("trainwell")
+    files, stack = [], [(root, "trainwell")]
+    while stack:
+        folder, prefix = stack.pop()
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    stack.append((entry, f"{prefix}/{entry.name}"))
+            elif not entry.name.endswith((".pyc", ".pyo")):
+                files.append((f"{prefix}/{entry.name}", entry.read_bytes()))
+    return sorted(files)
 
 
 def export(lab_id: str, out: str | Path, solutions_dir: str | Path | None = None) -> Path:
@@ -43,40 +74,41 @@ def export(lab_id: str, out: str | Path, solutions_dir: str | Path | None = None
     framework = "tensorflow-cpu" if "tensorflow" in lab.id else "torch"
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    files = {
-        "run_autograder": RUN_AUTOGRADER.format(lab=lab.id),
-        "setup.sh": SETUP.format(framework=framework),
+    dependencies = ", ".join(json.dumps(d) for d in _dependencies())
+    scripts = {
+        "run_autograder": _template("run_autograder", lab=lab.id),
+        "setup.sh": _template("setup.sh", framework=framework),
     }
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, text in files.items():
-            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+        for name, text in scripts.items():
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.external_attr = 0o755 << 16
             zf.writestr(info, text)
         zf.write(lab.path, f"solutions/{lab.path.name}")
-        for name in ("pyproject.toml", "README.md"):
-            zf.write(PACKAGE_ROOT / name, f"package/{name}")
-        for path in sorted((PACKAGE_ROOT / "src" / "trainwell").rglob("*.py")):
-            zf.write(path, f"package/{path.relative_to(PACKAGE_ROOT)}")
+        zf.writestr(zipfile.ZipInfo("package/pyproject.toml", date_time=ZIP_DATE), _template(
+            "pyproject.toml.in", version=importlib.metadata.version("trainwell"), dependencies=dependencies))
+        for name, data in _package_files():
+            zf.writestr(zipfile.ZipInfo(f"package/src/{name}", date_time=ZIP_DATE), data)
     return out
 
 
-def _results(result: dict | None, message: str, max_points: dict[str, float]) -> dict:
-    """Gradescope's results.json: one test per auto-graded question, out of ``max_points``."""
+def results_json(lab: Lab, result: Result | None, message: str) -> dict:
+    """Gradescope's results.json: one test per auto-graded question."""
     if result is None:
         return {"score": 0, "output": message, "tests": []}
     tests = []
-    for name, points in result["scores"].items():
-        failed = [c for c in result["checks"] if c["question"] == name and not c["passed"] and c["scored"]]
+    for question in lab.auto_questions:
+        failed = result.failed_checks(question.name, scored_only=True)
         tests.append({
-            "name": name, "score": round(points, 3),
-            "max_score": max_points[name],
-            "output": "\n".join(f"{c['label']}: {c['reason']}" for c in failed) or "All hidden tests passed.",
+            "name": question.name, "score": float(points(result.scores[question.name])),
+            "max_score": question.points,
+            "output": "\n".join(f"{c.label}: {c.reason}" for c in failed) or "All hidden tests passed.",
             "visibility": "visible",
         })
-    output = f"Status: {result['status']}" + (f" ({result['detail']})" if result["detail"] else "")
+    output = f"Status: {result.status_text}" + (f" ({result.detail})" if result.detail else "")
     if message:
         output = message + "\n" + output
-    return {"score": round(result["total"], 3), "output": output, "tests": tests}
+    return {"score": float(points(result.total)), "output": output, "tests": tests}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     results_dir = root / "results"
     results_dir.mkdir(parents=True, exist_ok=True)
     submissions = sorted((root / "submission").glob("*.ipynb"))
-    message, result, max_points = "", None, {}
+    lab = find_lab(args.lab, source / "solutions")
+    message, result = "", None
     if not submissions:
         message = "No .ipynb file was submitted: upload your lab notebook."
     else:
@@ -104,9 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as out:
             options = Options(timeout=args.timeout, workers=1, unsafe=unsafe,
                               solutions_dir=str(source / "solutions"), progress=False)
-            result = grade(args.lab, [submissions[0]], out, options)[0]
-        max_points = {q.name: q.points for q in find_lab(args.lab, source / "solutions").auto_questions}
-    (results_dir / "results.json").write_text(json.dumps(_results(result, message, max_points), indent=1))
+            result = grade(args.lab, [submissions[0]], out, options).results[0]
+    (results_dir / "results.json").write_text(json.dumps(results_json(lab, result, message), indent=1))
     return 0
 
 

@@ -210,20 +210,13 @@ def read_lab(path: str | Path) -> Lab:
     )
 
 
-def default_solutions_dir() -> Path:
-    """``./solutions`` when it exists, else the repository's ``solutions/`` next to ``src/``."""
-    here = Path.cwd() / "solutions"
-    if here.is_dir():
-        return here
-    return Path(__file__).resolve().parents[3] / "solutions"
-
-
 def find_lab(lab_id: str, solutions_dir: str | Path | None = None) -> Lab:
-    """The lab whose master is ``<solutions_dir>/<lab_id>.ipynb``."""
-    folder = Path(solutions_dir) if solutions_dir else default_solutions_dir()
+    """The lab whose master is ``<solutions_dir>/<lab_id>.ipynb`` (by default ``./solutions``)."""
+    folder = Path(solutions_dir) if solutions_dir else Path.cwd() / "solutions"
     path = folder / f"{lab_id}.ipynb"
     if not path.is_file():
         known = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
-        hint = f"; known labs: {', '.join(known)}" if known else f" (no masters in {folder})"
+        hint = (f"; known labs: {', '.join(known)}" if known
+                else f" (no masters in {folder}; pass --solutions with the folder of the masters)")
         raise LabError(f"no lab {lab_id!r}: {path} does not exist{hint}")
     return read_lab(path)

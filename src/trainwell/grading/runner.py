@@ -3,7 +3,15 @@
 Reads a task (JSON) on stdin: the notebook's code cells, the checks (setup code and an expression
 each), the time limits and a nonce. Executes the cells in order in a new IPython kernel, then
 evaluates each check's expression in that kernel, serialized there to JSON. Writes one line,
-``<nonce> <json>``, to stdout. It never sees expected values: comparing is the grader's job.
+``<nonce> <report>``, to stdout (a :class:`~trainwell.grading.results.RunReport`). It never sees
+expected values: comparing is the grader's job.
+
+Time limits: the whole run has ``timeout`` seconds, of which the cells may use all but
+:data:`CHECKS_SHARE`; each cell and each check has ``question_timeout`` seconds. A cell or check
+past its limit is stopped by restarting the kernel, and the cells that had finished are run again
+before the run goes on with the next one, so that a looping question costs that question only.
+(Interrupting instead would leave the kernel in whatever state the interrupt found: PyTorch
+interrupted inside ``torch.no_grad()`` keeps gradients off for every later question.)
 """
 
 from __future__ import annotations
@@ -17,8 +25,12 @@ import tempfile
 import time
 from queue import Empty
 
+from trainwell.grading.results import CellOutcome, CellStatus, CheckValue, RunReport, Status
+
 MAX_VALUE_CHARS = 1_000_000
-INTERRUPT_GRACE_S = 5.0
+READY_TIMEOUT_S = 60.0
+CHECKS_SHARE = 0.25
+DISK_ERRORS = ("No space left on device", "File too large", "Disk quota exceeded")
 SERIALIZE = (
     '__import__("json").dumps(({expr}), default=lambda o: o.tolist() if hasattr(o, "tolist") '
     "else repr(o))"
@@ -26,49 +38,79 @@ SERIALIZE = (
 
 
 class KernelDied(Exception):
-    pass
+    """The kernel process ended, or sent what is not a Jupyter message (its code broke the protocol)."""
 
 
-def wait_reply(kc, km, msg_id: str, timeout: float):
-    """The shell reply to ``msg_id``, or None after ``timeout`` seconds; raises if the kernel died."""
-    deadline = time.monotonic() + max(timeout, 0.0)
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return None
+class Kernel:
+    """An IPython kernel on Jupyter's IPC transport, in the current folder."""
+
+    def __init__(self):
+        from jupyter_client import KernelManager
+
+        runtime = tempfile.mkdtemp(prefix="kernel-")
+        os.environ["JUPYTER_RUNTIME_DIR"] = runtime
+        self.km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(runtime, "ipc"))
+        env = dict(os.environ, MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1")
+        self.km.start_kernel(
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env, cwd=os.getcwd(),
+        )
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=READY_TIMEOUT_S)
+
+    def restart(self) -> None:
+        """A fresh kernel process on the same connection (the old one is killed)."""
+        self.km.restart_kernel(now=True)
+        self.kc.wait_for_ready(timeout=READY_TIMEOUT_S)
+
+    def close(self) -> None:
         try:
-            msg = kc.get_shell_msg(timeout=min(left, 1.0))
-        except Empty:
-            if not km.is_alive():
-                raise KernelDied from None
-            continue
-        if msg.get("parent_header", {}).get("msg_id") == msg_id:
-            return msg
+            self.kc.stop_channels()
+            self.km.shutdown_kernel(now=True)
+        except Exception:  # noqa: BLE001 - the sandbox is torn down anyway
+            pass
 
+    def _reply(self, msg_id: str, timeout: float):
+        """The shell reply to ``msg_id``, or None after ``timeout`` seconds; raises if the kernel died."""
+        deadline = time.monotonic() + max(timeout, 0.0)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            try:
+                msg = self.kc.get_shell_msg(timeout=min(left, 1.0))
+            except Empty:
+                if not self.km.is_alive():
+                    raise KernelDied("died") from None
+                continue
+            except Exception as error:  # noqa: BLE001 - a message that does not deserialize
+                raise KernelDied("broke the messaging protocol") from error
+            if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                return msg
 
-def drain(kc) -> None:
-    while True:
-        try:
-            kc.get_iopub_msg(timeout=0.01)
-        except Empty:
-            return
+    def _drain(self) -> None:
+        while True:
+            try:
+                self.kc.get_iopub_msg(timeout=0.01)
+            except Empty:
+                return
+            except Exception as error:  # noqa: BLE001 - a message that does not deserialize
+                raise KernelDied("broke the messaging protocol") from error
 
-
-def run_code(kc, km, code: str, timeout: float, user_expressions=None):
-    """``(status, content)``: status is ok, error, timeout (interrupted) or hung."""
-    msg_id = kc.execute(
-        code, store_history=False, allow_stdin=False, stop_on_error=False,
-        user_expressions=user_expressions or {},
-    )
-    reply = wait_reply(kc, km, msg_id, timeout)
-    if reply is None:
-        km.interrupt_kernel()
-        reply = wait_reply(kc, km, msg_id, INTERRUPT_GRACE_S)
-        drain(kc)
-        return ("timeout", {}) if reply is not None else ("hung", {})
-    drain(kc)
-    content = reply.get("content", {})
-    return content.get("status", "error"), content
+    def run(self, code: str, timeout: float, user_expressions=None) -> tuple[CellStatus, dict]:
+        """Run ``code`` for at most ``timeout`` seconds: ``(status, reply content)``; after a
+        timeout the code is still running (restart the kernel)."""
+        msg_id = self.kc.execute(
+            code, store_history=False, allow_stdin=False, stop_on_error=False,
+            user_expressions=user_expressions or {},
+        )
+        reply = self._reply(msg_id, timeout)
+        if reply is None:
+            return CellStatus.TIMEOUT, {}
+        self._drain()
+        content = reply.get("content", {})
+        return (CellStatus.OK if content.get("status") == "ok" else CellStatus.ERROR), content
 
 
 def _ename(reply: dict) -> str:
@@ -76,96 +118,139 @@ def _ename(reply: dict) -> str:
     return str(reply.get("ename", "error"))[:100]
 
 
-def _value(expression_reply: dict) -> dict:
+def _disk_full(reply: dict) -> bool:
+    return _ename(reply) in ("OSError", "IOError") and any(
+        text in str(reply.get("evalue", "")) for text in DISK_ERRORS
+    )
+
+
+def _value(expression_reply: dict) -> CheckValue:
     if expression_reply.get("status") != "ok":
-        return {"error": _ename(expression_reply)}
+        return CheckValue(error=_ename(expression_reply))
     text = expression_reply.get("data", {}).get("text/plain", "")
     if not isinstance(text, str) or len(text) > MAX_VALUE_CHARS + 2:
-        return {"error": "value too large"}
+        return CheckValue(error="value too large")
     try:
         literal = ast.literal_eval(text)
     except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return {"error": "value not serializable"}
+        return CheckValue(error="value not serializable")
     if not isinstance(literal, str):
-        return {"error": "value not serializable"}
-    return {"json": literal}
+        return CheckValue(error="value not serializable")
+    return CheckValue(json=literal)
 
 
-def run(task: dict) -> dict:
-    from jupyter_client import KernelManager
+class Run:
+    """One submission's run: its cells, then its checks, within the task's time limits."""
 
-    result: dict = {"status": "ok", "cells": [], "checks": {}}
-    runtime = tempfile.mkdtemp(prefix="kernel-")
-    os.environ["JUPYTER_RUNTIME_DIR"] = runtime
-    km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(runtime, "ipc"))
-    env = dict(os.environ, MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1")
-    km.start_kernel(
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env=env, cwd=os.getcwd(),
-    )
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=60)
-        deadline = time.monotonic() + float(task["timeout"])
-        for index, code in enumerate(task["cells"]):
-            left = deadline - time.monotonic()
+    def __init__(self, task: dict):
+        self.cells: list[str] = task["cells"]
+        self.checks: list[dict] = task["checks"]
+        self.question_timeout = float(task["question_timeout"])
+        self.timeout = float(task["timeout"])
+        self.start = time.monotonic()
+        self.report = RunReport()
+        self.replay: list[int] = []  # cells that ran to completion, to run again after a restart
+        self.restarts = 0
+        self.late_checks: list[str] = []
+        self.kernel: Kernel | None = None
+
+    def left(self, share: float = 1.0) -> float:
+        return self.start + self.timeout * share - time.monotonic()
+
+    def recover(self) -> None:
+        """Restart the kernel and run again, quietly, the cells that had finished."""
+        if self.left() <= 0:
+            return
+        self.restarts += 1
+        self.kernel.restart()
+        for index in list(self.replay):
+            budget = min(self.question_timeout, self.left())
+            if budget <= 0:
+                return
+            status, _ = self.kernel.run(self.cells[index], budget)
+            if status == CellStatus.TIMEOUT:  # slower this time: leave it out
+                self.replay.remove(index)
+                self.kernel.restart()
+
+    def run_cells(self) -> None:
+        for index, code in enumerate(self.cells):
+            left = self.left(1 - CHECKS_SHARE)
             if left <= 0:
-                result["status"] = "timeout"
-                result["detail"] = f"time limit reached before code cell {index + 1}"
-                break
-            status, content = run_code(kc, km, code, left)
-            cell = {"cell": index + 1, "status": status}
-            if status == "error":
-                cell["ename"] = _ename(content)
-            result["cells"].append(cell)
-            if status in ("timeout", "hung"):
-                result["status"] = "timeout"
-                result["detail"] = f"code cell {index + 1} ran past the time limit"
-                if status == "hung":
-                    result["detail"] += " and ignored the interrupt"
-                    return result
-                break
-        for check in task["checks"]:
-            expression = SERIALIZE.format(expr=check["expr"])
-            status, content = run_code(
-                kc, km, check["setup"], float(task["check_timeout"]), {"value": expression}
-            )
-            if status == "ok":
-                value = _value(content.get("user_expressions", {}).get("value", {}))
-            elif status == "error":
-                value = {"error": _ename(content)}
+                self.report.status = Status.TIMEOUT
+                self.report.detail = (f"the notebook's time limit ({self.timeout:g} s) was reached "
+                                      f"before code cell {index + 1}; later cells were not run")
+                return
+            status, content = self.kernel.run(code, min(self.question_timeout, left))
+            outcome = CellOutcome(cell=index + 1, status=status)
+            if status == CellStatus.ERROR:
+                outcome.ename, outcome.disk_full = _ename(content), _disk_full(content)
+            self.report.cells.append(outcome)
+            if status == CellStatus.TIMEOUT:
+                self.recover()
             else:
-                value = {"error": "timed out"}
-            result["checks"][check["id"]] = value
-            if status == "hung":
-                result["status"] = "timeout"
-                result["detail"] = f"check {check['id']} ran past its time limit"
-                return result
-    except KernelDied:
-        done = len(result["cells"])
-        result["status"] = "kernel-died"
-        result["detail"] = (
-            f"the kernel died in code cell {done + 1}" if done < len(task["cells"])
-            else "the kernel died during the checks"
-        )
-    except RuntimeError as error:  # the kernel never became ready
-        result["status"] = "kernel-died"
-        result["detail"] = f"the kernel did not start: {error}"[:200]
-    finally:
+                self.replay.append(index)
+
+    def run_checks(self) -> None:
+        for check in self.checks:
+            budget = min(self.question_timeout, self.left())
+            if budget <= 0:
+                self.report.checks[check["id"]] = CheckValue(error="not run: the time limit was reached")
+                continue
+            expression = SERIALIZE.format(expr=check["expr"])
+            status, content = self.kernel.run(check["setup"], budget, {"value": expression})
+            if status == CellStatus.OK:
+                value = _value(content.get("user_expressions", {}).get("value", {}))
+            elif status == CellStatus.ERROR:
+                value = CheckValue(error=_ename(content))
+            else:
+                value = CheckValue(error="timed out")
+                self.late_checks.append(check["id"])
+            self.report.checks[check["id"]] = value
+            if status == CellStatus.TIMEOUT and check is not self.checks[-1]:
+                self.recover()
+
+    def summarize(self) -> None:
+        late = [c.cell for c in self.report.cells if c.status == CellStatus.TIMEOUT]
+        limit = f"the time limit of a question ({self.question_timeout:g} s)"
+        notes = []
+        if late:
+            notes.append(f"code cell(s) {', '.join(map(str, late))} ran past {limit} and were stopped")
+        if self.late_checks:
+            notes.append(f"test(s) {', '.join(self.late_checks)} ran past {limit}")
+        if notes and self.report.status == Status.OK:
+            self.report.status = Status.TIMEOUT
+            self.report.detail = "; ".join(notes) + "; the rest was graded"
+        if self.restarts:
+            note = f"the kernel was restarted {self.restarts} time(s) and the finished cells run again"
+            self.report.detail = "; ".join(d for d in (self.report.detail, note) if d)
+
+    def __call__(self) -> RunReport:
         try:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
-        except Exception:  # noqa: BLE001 - the sandbox is torn down anyway
-            pass
-    return result
+            self.kernel = Kernel()
+            self.run_cells()
+            self.run_checks()
+            self.summarize()
+        except KernelDied as what:
+            done = len(self.report.cells)
+            self.report.status = Status.KERNEL_DIED
+            self.report.detail = (
+                f"the kernel {what} in code cell {done + 1}" if done < len(self.cells)
+                else f"the kernel {what} during the checks"
+            )
+        except RuntimeError as error:  # the kernel never became ready
+            self.report.status = Status.KERNEL_DIED
+            self.report.detail = f"the kernel did not start: {error}"[:200]
+        finally:
+            if self.kernel is not None:
+                self.kernel.close()
+        return self.report
 
 
 def main() -> int:
     task = json.loads(sys.stdin.read())
     sys.stdin.close()
-    result = run(task)
-    sys.stdout.write(f"{task['nonce']} {json.dumps(result)}\n")
+    report = Run(task)()
+    sys.stdout.write(f"{task['nonce']} {report.to_json()}\n")
     sys.stdout.flush()
     return 0
 

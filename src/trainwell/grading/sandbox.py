@@ -1,28 +1,37 @@
 """Isolation of one submission: bubblewrap namespaces, an unprivileged user, resource limits.
 
-The sandbox sees a private ``/tmp``, its own ``/submission`` folder (read-write), and read-only the
-system (``/usr``), the Python installation and the packages on ``sys.path``; nothing else of the
-grader's machine (no solutions, no other submissions, no output folder). It has no network
-(a new network namespace with only ``lo``), its own process tree, and when the grader runs as root
-it runs as an unprivileged uid of its own. Limits: address space, processes, file size, no core.
+The sandbox sees its own ``/submission`` folder, a size-limited tmpfs that holds a copy of the
+submission and the sandbox's ``/tmp`` (the only writable space: :attr:`Limits.disk_mb` in all, in
+memory, gone with the sandbox), and read-only the system (``/usr``), the Python installation and the
+packages on ``sys.path``; nothing else of the grader's machine (no solutions, no other submissions,
+no output folder, no grader disk). It has no network (a new network namespace with only ``lo``),
+its own process tree, and when the grader runs as root it runs as an unprivileged uid that no
+other grading run on the machine holds (:func:`claim_users`). Limits: address space, processes,
+file size, no core.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-SANDBOX_UID_BASE = 64000
+SANDBOX_UIDS = range(64000, 65000)
+USER_LOCKS = Path(tempfile.gettempdir()) / "trainwell-sandbox-uids"
 RUNNER = "trainwell.grading.runner"
 WORKDIR = "/submission"
+SANDBOX_TMP = f"{WORKDIR}/.tmp"
 ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime",
              "passwd", "group", "nsswitch.conf")
 INSTALL_HINT = (
@@ -40,9 +49,18 @@ class SandboxUnavailable(RuntimeError):
 class Limits:
     memory_mb: int = 4096
     processes: int = 512
-    file_mb: int = 256
-    tmp_mb: int = 512
+    disk_mb: int = 512
     threads: int = 1
+
+
+@dataclass
+class Launch:
+    """How to start the runner in a sandbox: ``env`` None keeps the grader's (bubblewrap clears it)."""
+
+    argv: list[str]
+    env: dict[str, str] | None
+    cwd: str
+    pass_fds: tuple[int, ...] = field(default_factory=tuple)
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,13 +88,19 @@ def _parents(path: str) -> list[str]:
     return ["/" + "/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def bwrap_argv(workdir: Path, uid: int | None, limits: Limits) -> list[str]:
-    """The bubblewrap command line that runs the runner with ``workdir`` as ``/submission``."""
+def file_name(name: str) -> str:
+    """A submission's name as the sandbox shows it: letters, digits, ``.``, ``-`` and ``_``."""
+    safe = re.sub(r"[^\w.-]", "_", name, flags=re.ASCII).lstrip(".")
+    return safe or "submission.ipynb"
+
+
+def bwrap_argv(submission: tuple[str, int] | None, uid: int | None, limits: Limits) -> list[str]:
+    """The bubblewrap command line that runs the runner; ``submission`` is a file name and the
+    descriptor to copy it from into ``/submission``."""
     argv = ["bwrap", "--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid",
             "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
     if os.geteuid() != 0:
         argv.append("--unshare-user")
-    argv += ["--perms", "1777", "--size", str(limits.tmp_mb * 2**20), "--tmpfs", "/tmp"]
     for top in ("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32"):
         path = Path("/") / top
         if path.is_symlink():
@@ -86,17 +110,24 @@ def bwrap_argv(workdir: Path, uid: int | None, limits: Limits) -> list[str]:
     for name in ETC_FILES:
         if os.path.exists(f"/etc/{name}"):
             argv += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+    size = str(limits.disk_mb * 2**20)
+    argv += ["--perms", "0777", "--size", size, "--tmpfs", WORKDIR]
+    paths = [p for p in python_paths() if not p.startswith("/usr/")]
+    if any(p.startswith("/tmp/") for p in paths):  # Python lives in /tmp: it needs a real /tmp
+        argv += ["--perms", "1777", "--size", size, "--tmpfs", "/tmp"]
+    else:
+        argv += ["--perms", "1777", "--dir", SANDBOX_TMP, "--symlink", SANDBOX_TMP, "/tmp"]
     made = {"/tmp"}
-    for path in python_paths():
-        if path.startswith("/usr/"):
-            continue
+    for path in paths:
         for parent in _parents(path):
             if parent not in made:
                 argv += ["--perms", "0755", "--dir", parent]
                 made.add(parent)
         argv += ["--ro-bind", path, path]
-    argv += ["--bind", str(workdir), WORKDIR, "--proc", "/proc", "--dev", "/dev",
-             "--chdir", WORKDIR, "--clearenv"]
+    if submission is not None:
+        name, fd = submission
+        argv += ["--perms", "0666", "--file", str(fd), f"{WORKDIR}/{file_name(name)}"]
+    argv += ["--proc", "/proc", "--dev", "/dev", "--chdir", WORKDIR, "--clearenv"]
     for key, value in sandbox_env(WORKDIR, "/tmp", limits).items():
         argv += ["--setenv", key, value]
     if uid is not None:
@@ -120,24 +151,25 @@ def sandbox_env(home: str, tmp: str, limits: Limits) -> dict[str, str]:
     }
 
 
-def _own_tasks() -> int:
-    """How many threads the current user already runs (RLIMIT_NPROC counts them all)."""
-    count, uid = 0, os.getuid()
+def _tasks_by_user() -> dict[int, int]:
+    """How many threads each user runs (RLIMIT_NPROC counts them all)."""
+    counts: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
-                if entry.stat().st_uid == uid:
-                    count += len(os.listdir(f"/proc/{entry.name}/task"))
+                uid = entry.stat().st_uid
+                counts[uid] = counts.get(uid, 0) + len(os.listdir(f"/proc/{entry.name}/task"))
             except OSError:
                 continue
-    return count
+    return counts
 
 
 def preexec(limits: Limits):
     """A ``preexec_fn`` that applies the resource limits in the child before ``exec``."""
-    nproc = limits.processes + (_own_tasks() if os.geteuid() != 0 else 0)
+    own = _tasks_by_user().get(os.getuid(), 0) if os.geteuid() != 0 else 0
+    nproc = limits.processes + own
     memory = limits.memory_mb * 2**20
-    file_size = limits.file_mb * 2**20
+    file_size = limits.disk_mb * 2**20
 
     def apply():
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -158,26 +190,42 @@ class Isolation:
     def isolated(self) -> bool:
         return self.kind == "bubblewrap"
 
-    def uid(self, slot: int) -> int | None:
-        """The unprivileged user that worker ``slot`` runs submissions as; None: the grader's own."""
-        drop = os.geteuid() == 0 if self.isolated else can_drop_privileges()
-        return SANDBOX_UID_BASE + slot if drop else None
+    @property
+    def drops_privileges(self) -> bool:
+        """Whether submissions run as unprivileged users of their own (see :func:`claim_users`)."""
+        return os.geteuid() == 0 if self.isolated else can_drop_privileges()
 
-    def command(self, workdir: Path, slot: int, limits: Limits) -> tuple[list[str], dict | None]:
-        """``(argv, env)`` that runs the runner on ``workdir``; ``env`` None means bubblewrap's."""
-        uid = self.uid(slot)
+    @contextlib.contextmanager
+    def launch(self, submission: tuple[str, bytes] | None, uid: int | None,
+               limits: Limits) -> Iterator[Launch]:
+        """How to run the runner on ``submission`` (its file name and bytes) as ``uid``."""
         if self.isolated:
-            return bwrap_argv(workdir, uid, limits), {}
-        tmp = workdir / ".tmp"
-        tmp.mkdir(exist_ok=True)
-        prefix = [] if uid is None else setpriv(uid)
-        return prefix + runner_argv(), sandbox_env(str(workdir), str(tmp), limits)
-
-    def prepare(self, workdir: Path, slot: int) -> None:
-        """Give the sandbox's user its folder."""
-        if (uid := self.uid(slot)) is not None:
-            for path in [workdir, *workdir.rglob("*")]:
-                os.chown(path, uid, uid)
+            if submission is None:
+                yield Launch(bwrap_argv(None, uid, limits), None, "/")
+                return
+            name, data = submission
+            fd = os.memfd_create("submission")
+            try:
+                os.write(fd, data)
+                os.lseek(fd, 0, os.SEEK_SET)
+                yield Launch(bwrap_argv((name, fd), uid, limits), None, "/", (fd,))
+            finally:
+                os.close(fd)
+            return
+        private = Path(tempfile.mkdtemp(prefix="trainwell-grade-"))
+        try:
+            workdir = private / "submission"
+            (workdir / ".tmp").mkdir(parents=True)
+            if submission is not None:
+                (workdir / file_name(submission[0])).write_bytes(submission[1])
+            if uid is not None:
+                for path in [workdir, *workdir.rglob("*")]:
+                    os.chown(path, uid, uid)
+            prefix = [] if uid is None else setpriv(uid)
+            env = sandbox_env(str(workdir), str(workdir / ".tmp"), limits)
+            yield Launch(prefix + runner_argv(), env, str(workdir))
+        finally:
+            shutil.rmtree(private, ignore_errors=True)
 
 
 def setpriv(uid: int) -> list[str]:
@@ -185,12 +233,47 @@ def setpriv(uid: int) -> list[str]:
             "--inh-caps=-all", "--bounding-set=-all"]
 
 
+@contextlib.contextmanager
+def claim_users(isolation: Isolation, count: int) -> Iterator[list[int | None]]:
+    """``count`` sandbox uids that no other grading run on this machine holds, for as long as
+    the block runs (a lock file each, released when the run ends or dies); ``None`` each when
+    submissions run as the grader's own user."""
+    if not isolation.drops_privileges:
+        yield [None] * count
+        return
+    USER_LOCKS.mkdir(mode=0o700, exist_ok=True)
+    busy = _tasks_by_user()
+    held: list[tuple[int, int]] = []
+    try:
+        for uid in SANDBOX_UIDS:
+            if len(held) == count:
+                break
+            if uid in busy:  # e.g. left over from a run that was killed
+                continue
+            fd = os.open(USER_LOCKS / f"{uid}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            held.append((uid, fd))
+        if len(held) < count:
+            raise SandboxUnavailable(
+                f"other grading runs hold the sandbox users {SANDBOX_UIDS.start}-"
+                f"{SANDBOX_UIDS.stop - 1}: wait for one to finish or use fewer --workers"
+            )
+        yield [uid for uid, _ in held]
+    finally:
+        for _, fd in held:
+            os.close(fd)
+
+
 @functools.lru_cache(maxsize=1)
 def can_drop_privileges() -> bool:
     """Without bubblewrap, root can still run submissions as an unprivileged user, if Python lets it."""
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         return False
-    probe_cmd = setpriv(SANDBOX_UID_BASE) + [sys.executable, "-I", "-c", f"import {RUNNER}"]
+    probe_cmd = setpriv(SANDBOX_UIDS.start) + [sys.executable, "-I", "-c", f"import {RUNNER}"]
     return subprocess.run(probe_cmd, capture_output=True, cwd="/").returncode == 0
 
 
@@ -199,14 +282,12 @@ def probe() -> str | None:
     """None when bubblewrap works here, else why not."""
     if shutil.which("bwrap") is None:
         return INSTALL_HINT
-    with tempfile.TemporaryDirectory(prefix="trainwell-probe-") as tmp:
-        workdir = Path(tmp) / "w"
-        workdir.mkdir()
-        isolation = Isolation("bubblewrap")
-        isolation.prepare(workdir, 0)
-        argv, _ = isolation.command(workdir, 0, Limits())
-        argv = argv[: argv.index("-m")] + ["-c", f"import {RUNNER}"]
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    isolation = Isolation("bubblewrap")
+    uid = SANDBOX_UIDS.start if isolation.drops_privileges else None
+    with isolation.launch(("probe.ipynb", b"{}"), uid, Limits()) as launch:
+        argv = launch.argv[: launch.argv.index("-m")] + ["-c", f"import {RUNNER}"]
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=120, cwd=launch.cwd,
+                              pass_fds=launch.pass_fds)
     if done.returncode != 0:
         return (
             "bubblewrap is installed but cannot create a sandbox here "
