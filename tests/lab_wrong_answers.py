@@ -1,0 +1,159 @@
+"""A typical wrong answer to each auto-graded question of each lab, and the message its public
+checks must give. Each is code run after the solution's cells, replacing the question's answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class WrongAnswer:
+    lab: str  # the master's stem without the framework, e.g. "02-vanishing-exploding"
+    question: str
+    mistake: str  # the slip, in a few words (the test's id)
+    code: str | dict[str, str]  # one code for both frameworks, or one per framework
+    message: str | dict[str, str]  # a fragment of the first failing public check's message
+
+    def code_for(self, framework: str) -> str:
+        return self.code if isinstance(self.code, str) else self.code[framework]
+
+    def message_for(self, framework: str) -> str:
+        return self.message if isinstance(self.message, str) else self.message[framework]
+
+
+WRONG_ANSWERS = [
+    WrongAnswer("02-vanishing-exploding", "q1", "sigmoid-itself", {
+        "pytorch": "def sigmoid_grad(z):\n    return torch.sigmoid(z)\n",
+        "tensorflow": "def sigmoid_grad(z):\n    return tf.sigmoid(z)\n",
+    }, "sigmoid_grad(0) should be σ(0)(1 − σ(0)) = 1/4"),
+    WrongAnswer("02-vanishing-exploding", "q1", "exp-by-hand", {
+        "pytorch": "def sigmoid_grad(z):\n    e = torch.exp(-z)\n    return e / (1 + e) ** 2\n",
+        "tensorflow": "def sigmoid_grad(z):\n    e = tf.exp(-z)\n    return e / (1 + e) ** 2\n",
+    }, "NaN or inf at z = ±100"),
+    WrongAnswer("02-vanishing-exploding", "q2", "fans-swapped", {
+        "pytorch": (
+            "def init_layer(layer, scheme):\n"
+            "    fan_in, fan_out = layer.weight.shape\n"
+            "    with torch.no_grad():\n"
+            "        layer.weight.normal_(0.0, init_std(fan_in, fan_out, scheme))\n"
+            "        layer.bias.zero_()\n"
+        ),
+        "tensorflow": (
+            "def init_layer(layer, scheme):\n"
+            "    fan_out, fan_in = layer.kernel.shape\n"
+            "    layer.kernel.assign(tf.random.normal(layer.kernel.shape, stddev=init_std(fan_in, fan_out, scheme)))\n"
+            "    layer.bias.assign(tf.zeros(layer.bias.shape))\n"
+        ),
+    }, "matches fan_in = 100"),
+    WrongAnswer("02-vanishing-exploding", "q2", "variance-not-std", (
+        "def init_std(fan_in, fan_out, scheme):\n"
+        "    return 2.0 / (fan_in + fan_out) if scheme == 'xavier' else 2.0 / fan_in\n"
+    ), 'init_std(200, 200, "xavier") should be √(2 / (200 + 200))'),
+    WrongAnswer("02-vanishing-exploding", "q3", "gradients-accumulate", {
+        "pytorch": (
+            "def grad_norms(model, x, y):\n"
+            "    logits = model(torch.as_tensor(x, dtype=torch.float32))\n"
+            "    nn.functional.cross_entropy(logits, torch.as_tensor(y)).backward()\n"
+            "    return [float(m.weight.grad.norm()) for m in model.modules() if isinstance(m, nn.Linear)]\n"
+        ),
+        "tensorflow": (
+            "def grad_norms(model, x, y):\n"
+            "    layers = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]\n"
+            "    with tf.GradientTape() as tape:\n"
+            "        loss = tf.reduce_sum(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=model(x)))\n"
+            "    return [float(tf.norm(g)) for g in tape.gradient(loss, [layer.kernel for layer in layers])]\n"
+        ),
+    }, {"pytorch": "were not cleared", "tensorflow": "not the sum"}),
+    WrongAnswer("02-vanishing-exploding", "q4", "seeded-once", (
+        "depth_ratios, vanishing_depth = {}, None\n"
+        "tw.set_seed(200)\n"
+        "for depth in range(2, 40):\n"
+        "    norms = grad_norms(tw.mlp([64] + [32] * depth + [10], activation='sigmoid', init='xavier'), x_batch, y_batch)\n"
+        "    depth_ratios[depth] = norms[0] / norms[-1]\n"
+        "    if depth_ratios[depth] < 1e-4:\n"
+        "        vanishing_depth = depth\n"
+        "        break\n"
+    ), "tw.set_seed(200 + depth)"),
+]
+
+WRONG_ANSWERS += [
+    WrongAnswer("01-generalization", "q1", "no-factorial", {
+        "pytorch": "def poly_features(x, degree):\n    return x[:, None] ** torch.arange(degree + 1, dtype=x.dtype)\n",
+        "tensorflow": "def poly_features(x, degree):\n    return x[:, None] ** tf.range(degree + 1, dtype=x.dtype)\n",
+    }, "divide column i by i!"),
+    WrongAnswer("01-generalization", "q2", "weights-2d", {
+        "pytorch": (
+            "def fit_polynomial(x_train, y_train, x_test, y_test, degree):\n"
+            "    a_train, a_test = poly_features(x_train, degree), poly_features(x_test, degree)\n"
+            "    w = torch.linalg.lstsq(a_train, y_train[:, None], driver='gelsd').solution\n"
+            "    return w, float(torch.mean((a_train @ w - y_train) ** 2)), float(torch.mean((a_test @ w - y_test) ** 2))\n"
+        ),
+        "tensorflow": (
+            "def fit_polynomial(x_train, y_train, x_test, y_test, degree):\n"
+            "    a_train, a_test = poly_features(x_train, degree), poly_features(x_test, degree)\n"
+            "    w = tf.linalg.lstsq(a_train, y_train[:, None], fast=False)\n"
+            "    return w, float(tf.reduce_mean((a_train @ w - y_train) ** 2)), float(tf.reduce_mean((a_test @ w - y_test) ** 2))\n"
+        ),
+    }, "has shape (4, 1), expected (4,)"),
+    WrongAnswer("01-generalization", "q3", "training-loss-as-cv", {
+        "pytorch": (
+            "def cv_loss(x, y, degree, k, seed):\n"
+            "    losses = []\n"
+            "    for tr, va in kfold_indices(len(y), k, seed):\n"
+            "        tr = torch.as_tensor(tr)\n"
+            "        losses.append(fit_polynomial(x[tr], y[tr], x[tr], y[tr], degree)[2])\n"
+            "    return float(np.mean(losses))\n"
+            "cv_losses = {degree: cv_loss(x_train, y_train, degree, 5, 3) for degree in DEGREES}\n"
+            "best_degree = min(cv_losses, key=cv_losses.get)\n"
+        ),
+        "tensorflow": (
+            "def cv_loss(x, y, degree, k, seed):\n"
+            "    losses = []\n"
+            "    for tr, va in kfold_indices(len(y), k, seed):\n"
+            "        losses.append(fit_polynomial(tf.gather(x, tr), tf.gather(y, tr), tf.gather(x, tr), tf.gather(y, tr), degree)[2])\n"
+            "    return float(np.mean(losses))\n"
+            "cv_losses = {degree: cv_loss(x_train, y_train, degree, 5, 3) for degree in DEGREES}\n"
+            "best_degree = min(cv_losses, key=cv_losses.get)\n"
+        ),
+    }, "average the losses on the validation indices"),
+    WrongAnswer("01-generalization", "q4", "no-rescaling", {
+        "pytorch": (
+            "def dropout(x, p, training, rng):\n"
+            "    if not training:\n"
+            "        return x\n"
+            "    return x * torch.as_tensor(rng.random(tuple(x.shape)) >= p).to(x.dtype)\n"
+        ),
+        "tensorflow": (
+            "def dropout(x, p, training, rng):\n"
+            "    if not training:\n"
+            "        return x\n"
+            "    return x * tf.cast(rng.random(tuple(x.shape)) >= p, x.dtype)\n"
+        ),
+    }, "scale the kept entries by 1/(1 − p)"),
+    WrongAnswer("01-generalization", "q5", "bias-penalized", {
+        "pytorch": (
+            "def train_weight_decay(x, y, w0, lam, lr=0.01, steps=300):\n"
+            "    w = torch.tensor(w0, dtype=torch.float64, requires_grad=True)\n"
+            "    b = torch.zeros(1, dtype=torch.float64, requires_grad=True)\n"
+            "    for _ in range(steps):\n"
+            "        loss = ((x @ w + b - y) ** 2).mean() / 2 + lam / 2 * ((w**2).sum() + (b**2).sum())\n"
+            "        grad_w, grad_b = torch.autograd.grad(loss, [w, b])\n"
+            "        with torch.no_grad():\n"
+            "            w -= lr * grad_w\n"
+            "            b -= lr * grad_b\n"
+            "    return w.detach(), b.detach()\n"
+        ),
+        "tensorflow": (
+            "def train_weight_decay(x, y, w0, lam, lr=0.01, steps=300):\n"
+            "    w = tf.Variable(tf.constant(w0, tf.float64))\n"
+            "    b = tf.Variable(tf.zeros([1], tf.float64))\n"
+            "    for _ in range(steps):\n"
+            "        with tf.GradientTape() as tape:\n"
+            "            loss = tf.reduce_mean((x @ w + b - y) ** 2) / 2 + lam / 2 * (tf.reduce_sum(w**2) + tf.reduce_sum(b**2))\n"
+            "        grad_w, grad_b = tape.gradient(loss, [w, b])\n"
+            "        w.assign_sub(lr * grad_w)\n"
+            "        b.assign_sub(lr * grad_b)\n"
+            "    return tf.constant(w), tf.constant(b)\n"
+        ),
+    }, "the bias is not penalized"),
+]
