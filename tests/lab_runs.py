@@ -295,12 +295,13 @@ def with_trivial_answers(master: Path, question: str, kind: str) -> dict:
 
 def significant_digits(value: float, atol: float, rtol: float) -> int:
     """How many significant digits of ``value`` a check resolves: those of ``value`` rounded to
-    the decimal place of its tolerance ``atol + rtol * |value|`` (0.99999 within 1e-4 is "1")."""
+    the last decimal place that its tolerance ``atol + rtol * |value|`` is below one unit of
+    (0.99999 within 1e-4 is "1", 0.328 within 0.0066 is "0.33")."""
     if value == 0 or not math.isfinite(value):
         return 0
     tolerance = atol + rtol * abs(value)
     if tolerance > 0:
-        value = round(value, -math.floor(math.log10(tolerance)))
+        value = round(value, -math.ceil(math.log10(tolerance)))
     mantissa = repr(abs(float(value))).lower().split("e")[0]
     return len(mantissa.replace(".", "").strip("0"))
 

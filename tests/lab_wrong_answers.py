@@ -14,8 +14,10 @@ class WrongAnswer:
     code: str | dict[str, str]  # one code for both frameworks, or one per framework
     message: str | dict[str, str]  # a fragment of the first failing public check's message
 
+    then: str = ""  # code for both frameworks, run after ``code`` (e.g. the experiment)
+
     def code_for(self, framework: str) -> str:
-        return self.code if isinstance(self.code, str) else self.code[framework]
+        return (self.code if isinstance(self.code, str) else self.code[framework]) + self.then
 
     def message_for(self, framework: str) -> str:
         return self.message if isinstance(self.message, str) else self.message[framework]
@@ -156,4 +158,115 @@ WRONG_ANSWERS += [
             "    return tf.constant(w), tf.constant(b)\n"
         ),
     }, "the bias is not penalized"),
+]
+
+WRONG_ANSWERS += [
+    WrongAnswer("03-gradient-clipping", "q1", "cosine-of-clipped-only", {
+        "pytorch": (
+            "def value_clip_cosine(g, c):\n"
+            "    b = clip_by_value(g, -c, c).reshape(-1)\n"
+            "    return float(b @ b / (torch.linalg.vector_norm(b) * torch.linalg.vector_norm(b)))\n"
+        ),
+        "tensorflow": (
+            "def value_clip_cosine(g, c):\n"
+            "    b = tf.reshape(clip_by_value(g, -c, c), [-1])\n"
+            "    return float(tf.reduce_sum(b * b) / (tf.norm(b) * tf.norm(b)))\n"
+        ),
+    }, "their cosine is 5 / (√17 · √2)"),
+    WrongAnswer("03-gradient-clipping", "q2", "always-rescaled", {
+        "pytorch": "def clip_by_norm(t, max_norm):\n    return t * max_norm / torch.linalg.vector_norm(t)\n",
+        "tensorflow": "def clip_by_norm(t, max_norm):\n    return t * max_norm / tf.norm(t)\n",
+    }, "a tensor within max_norm should come back unchanged"),
+    WrongAnswer("03-gradient-clipping", "q3", "each-by-its-own-norm", (
+        "def clip_by_global_norm(tensors, max_norm):\n"
+        "    total = float(sum(float((np.asarray(t) ** 2).sum()) for t in tensors) ** 0.5)\n"
+        "    return [clip_by_norm(t, max_norm) for t in tensors], total\n"
+    ), "every tensor should be scaled by the same factor"),
+    WrongAnswer("03-gradient-clipping", "q4", "norm-after-clipping", {
+        "pytorch": (
+            "def sgd_step(params, x, y, lr, max_norm=None):\n"
+            "    loss = torch.mean((forward(params, x) - y) ** 2)\n"
+            "    grads = torch.autograd.grad(loss, params)\n"
+            "    if max_norm is not None:\n"
+            "        grads, _ = clip_by_global_norm(grads, max_norm)\n"
+            "    global_norm = float(torch.sqrt(sum(torch.sum(g * g) for g in grads)))\n"
+            "    with torch.no_grad():\n"
+            "        for p, g in zip(params, grads):\n"
+            "            p -= lr * g\n"
+            "    return loss.item(), global_norm\n"
+        ),
+        "tensorflow": (
+            "def sgd_step(params, x, y, lr, max_norm=None):\n"
+            "    with tf.GradientTape() as tape:\n"
+            "        loss = tf.reduce_mean(tf.square(forward(params, x) - y))\n"
+            "    grads = tape.gradient(loss, params)\n"
+            "    if max_norm is not None:\n"
+            "        grads, _ = clip_by_global_norm(grads, max_norm)\n"
+            "    global_norm = float(tf.sqrt(tf.add_n([tf.reduce_sum(g * g) for g in grads])))\n"
+            "    for p, g in zip(params, grads):\n"
+            "        p.assign_sub(lr * g)\n"
+            "    return float(loss), global_norm\n"
+        ),
+    }, "the one before clipping, not after"),
+    WrongAnswer("03-gradient-clipping", "q5", "parameters-shared-by-the-runs", {
+        "pytorch": (
+            "_shared = init_params(0.25, 33)\n"
+            "def train(max_norm):\n"
+            "    for idx in batches(len(X), 128, 200, 33):\n"
+            "        idx = torch.as_tensor(idx)\n"
+            "        sgd_step(_shared, X[idx], Y[idx], 0.2, max_norm)\n"
+            "    with torch.no_grad():\n"
+            "        return float(torch.mean((forward(_shared, X) - Y) ** 2))\n"
+        ),
+        "tensorflow": (
+            "_shared = init_params(0.25, 33)\n"
+            "def train(max_norm):\n"
+            "    for idx in batches(int(X.shape[0]), 128, 200, 33):\n"
+            "        sgd_step(_shared, tf.gather(X, idx), tf.gather(Y, idx), 0.2, max_norm)\n"
+            "    return float(tf.reduce_mean(tf.square(forward(_shared, X) - Y)))\n"
+        ),
+    }, "no clipped run ends below constant_loss", then=(
+        "final_losses = {c: train(c) for c in [None] + THRESHOLDS}\n"
+        "best_threshold = min(THRESHOLDS, key=lambda c: final_losses[c] if np.isfinite(final_losses[c]) else np.inf)\n"
+    )),
+]
+
+WRONG_ANSWERS += [
+    WrongAnswer("04-batch-norm", "q1", "unbiased-variance", {
+        "pytorch": (
+            "def bn_forward_train(x, gamma, beta, eps):\n"
+            "    return gamma * (x - x.mean(dim=0)) / torch.sqrt(x.var(dim=0) + eps) + beta\n"
+        ),
+        "tensorflow": (
+            "def bn_forward_train(x, gamma, beta, eps):\n"
+            "    m = tf.cast(tf.shape(x)[0], x.dtype)\n"
+            "    var = tf.reduce_sum(tf.square(x - tf.reduce_mean(x, 0)), 0) / (m - 1)\n"
+            "    return gamma * (x - tf.reduce_mean(x, 0)) / tf.sqrt(var + eps) + beta\n"
+        ),
+    }, "divides by the batch size m"),
+    WrongAnswer("04-batch-norm", "q2", "momentum-reversed", {
+        "pytorch": (
+            "def update_running_stats(running_mean, running_var, x, momentum):\n"
+            "    mean, var = x.mean(dim=0), x.var(dim=0)\n"
+            "    return momentum * running_mean + (1 - momentum) * mean, momentum * running_var + (1 - momentum) * var\n"
+        ),
+        "tensorflow": (
+            "def update_moving_stats(moving_mean, moving_variance, x, momentum):\n"
+            "    mean, var = tf.reduce_mean(x, 0), tf.math.reduce_variance(x, 0)\n"
+            "    return (1 - momentum) * moving_mean + momentum * mean, (1 - momentum) * moving_variance + momentum * var\n"
+        ),
+    }, "check which of the old average and the batch's mean momentum weighs"),
+    WrongAnswer("04-batch-norm", "q3", "batch-statistics", {
+        "pytorch": (
+            "def bn_forward_eval(x, running_mean, running_var, gamma, beta, eps):\n"
+            "    return bn_forward_train(x, gamma, beta, eps)\n"
+        ),
+        "tensorflow": (
+            "def bn_forward_eval(x, moving_mean, moving_variance, gamma, beta, eps):\n"
+            "    return bn_forward_train(x, gamma, beta, eps)\n"
+        ),
+    }, "should be (0, 5)"),
+    WrongAnswer("04-batch-norm", "q4", "ratios-inverted", (
+        "ratios = {key: [1 / v for v in values] for key, values in ratios.items()}\n"
+    ), "ratios['w_bn'] should be [value at 0.2 / value at 1"),
 ]
