@@ -270,3 +270,103 @@ WRONG_ANSWERS += [
         "ratios = {key: [1 / v for v in values] for key, values in ratios.items()}\n"
     ), "ratios['w_bn'] should be [value at 0.2 / value at 1"),
 ]
+
+WRONG_ANSWERS += [
+    WrongAnswer("05-resnet", "q1", "relu-after-the-sum", {
+        "pytorch": (
+            "class ResidualBlock(nn.Module):\n"
+            "    def __init__(self, width):\n"
+            "        super().__init__()\n"
+            "        self.linear1 = nn.Linear(width, width)\n"
+            "        self.linear2 = nn.Linear(width, width)\n"
+            "    def forward(self, x):\n"
+            "        return torch.relu(x + self.linear2(torch.relu(self.linear1(x))))\n"
+        ),
+        "tensorflow": (
+            "class ResidualBlock(keras.layers.Layer):\n"
+            "    def __init__(self, width):\n"
+            "        super().__init__()\n"
+            "        self.dense1 = keras.layers.Dense(width)\n"
+            "        self.dense2 = keras.layers.Dense(width)\n"
+            "    def call(self, x):\n"
+            "        return tf.nn.relu(x + self.dense2(tf.nn.relu(self.dense1(x))))\n"
+        ),
+    }, "apply no activation after the sum"),
+    WrongAnswer("05-resnet", "q2", "shortcut-with-bias", {
+        "pytorch": (
+            "class ProjectionBlock(nn.Module):\n"
+            "    def __init__(self, d_in, d_out):\n"
+            "        super().__init__()\n"
+            "        self.linear1 = nn.Linear(d_in, d_out)\n"
+            "        self.linear2 = nn.Linear(d_out, d_out)\n"
+            "        self.shortcut = nn.Linear(d_in, d_out)\n"
+            "    def forward(self, x):\n"
+            "        return self.shortcut(x) + self.linear2(torch.relu(self.linear1(x)))\n"
+        ),
+        "tensorflow": (
+            "class ProjectionBlock(keras.layers.Layer):\n"
+            "    def __init__(self, d_in, d_out):\n"
+            "        super().__init__()\n"
+            "        self.dense1 = keras.layers.Dense(d_out)\n"
+            "        self.dense2 = keras.layers.Dense(d_out)\n"
+            "        self.shortcut = keras.layers.Dense(d_out)\n"
+            "    def call(self, x):\n"
+            "        return self.shortcut(x) + self.dense2(tf.nn.relu(self.dense1(x)))\n"
+        ),
+    }, "the shortcut should have no bias"),
+    WrongAnswer("05-resnet", "q3", "wrong-layer-zeroed", {
+        "pytorch": (
+            "def zero_branch_stack(depth, width):\n"
+            "    stack = nn.Sequential(*[ResidualBlock(width) for _ in range(depth)])\n"
+            "    with torch.no_grad():\n"
+            "        for block in stack:\n"
+            "            block.linear1.weight.zero_()\n"
+            "            block.linear1.bias.zero_()\n"
+            "    return stack\n"
+        ),
+        "tensorflow": (  # Keras' Dense biases start at zero: forgetting to zero the kernels is the slip
+            "def zero_branch_stack(depth, width):\n"
+            "    return keras.Sequential([keras.Input((width,))] + [ResidualBlock(width) for _ in range(depth)])\n"
+        ),
+    }, "zero both the"),
+    WrongAnswer("05-resnet", "q4", "default-residual-init", {
+        "pytorch": (
+            "def make_net(depth, residual, width=32):\n"
+            "    blocks = [ResidualBlock(width) if residual else nn.Sequential(nn.Linear(width, width), nn.ReLU(), nn.Linear(width, width))\n"
+            "              for _ in range(depth)]\n"
+            "    return nn.Sequential(nn.Linear(64, width), *blocks, nn.Linear(width, 10))\n"
+        ),
+        "tensorflow": (
+            "def make_net(depth, residual, width=32):\n"
+            "    blocks = [ResidualBlock(width) if residual else keras.Sequential([keras.layers.Dense(width, activation='relu'), keras.layers.Dense(width)])\n"
+            "              for _ in range(depth)]\n"
+            "    return keras.Sequential([keras.Input((64,)), keras.layers.Dense(width), *blocks, keras.layers.Dense(10)])\n"
+        ),
+    }, "should start as the identity path"),
+    WrongAnswer("05-resnet", "q4", "gradient-ascent", {
+        "pytorch": (
+            "def train(model, x, y, steps, lr):\n"
+            "    x, y = torch.as_tensor(x), torch.as_tensor(y)\n"
+            "    losses = []\n"
+            "    for _ in range(steps + 1):\n"
+            "        loss = nn.functional.cross_entropy(model(x), y)\n"
+            "        grads = torch.autograd.grad(loss, list(model.parameters()))\n"
+            "        with torch.no_grad():\n"
+            "            for p, g in zip(model.parameters(), grads):\n"
+            "                p += lr * g\n"
+            "        losses.append(loss.item())\n"
+            "    return losses\n"
+        ),
+        "tensorflow": (
+            "def train(model, x, y, steps, lr):\n"
+            "    losses = []\n"
+            "    for _ in range(steps + 1):\n"
+            "        with tf.GradientTape() as tape:\n"
+            "            loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=model(x)))\n"
+            "        for v, g in zip(model.trainable_variables, tape.gradient(loss, model.trainable_variables)):\n"
+            "            v.assign_add(lr * g)\n"
+            "        losses.append(float(loss))\n"
+            "    return losses\n"
+        ),
+    }, "step against the gradient"),
+]
