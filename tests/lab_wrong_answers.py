@@ -370,3 +370,72 @@ WRONG_ANSWERS += [
         ),
     }, "step against the gradient"),
 ]
+
+WRONG_ANSWERS += [
+    WrongAnswer("06-rnn-lstm-gru", "q1", "last-state-only", {
+        "pytorch": (
+            "def rnn_forward(x, p):\n"
+            "    h = torch.zeros(x.shape[0], p['W_h'].shape[0])\n"
+            "    for t in range(x.shape[1]):\n"
+            "        h = torch.tanh(x[:, t] @ p['W_x'] + h @ p['W_h'] + p['b'])\n"
+            "    return h\n"
+        ),
+        "tensorflow": (
+            "def rnn_forward(x, p):\n"
+            "    h = tf.zeros([x.shape[0], p['W_h'].shape[0]])\n"
+            "    for t in range(x.shape[1]):\n"
+            "        h = tf.tanh(x[:, t] @ p['W_x'] + h @ p['W_h'] + p['b'])\n"
+            "    return h\n"
+        ),
+    }, "has shape (4, 3), expected (4, 5, 3)"),
+    WrongAnswer("06-rnn-lstm-gru", "q1", "no-recurrence", {
+        "pytorch": "def rnn_forward(x, p):\n    return torch.tanh(x @ p['W_x'] + p['b'])\n",
+        "tensorflow": "def rnn_forward(x, p):\n    return tf.tanh(x @ p['W_x'] + p['b'])\n",
+    }, "feed each state into the next step"),
+    WrongAnswer("06-rnn-lstm-gru", "q2", "gate-order-i-g-f-o", {
+        "pytorch": (
+            "def lstm_cell(x, h, c, p):\n"
+            "    i, g, f, o = torch.chunk(x @ p['W_x'] + h @ p['W_h'] + p['b'], 4, dim=-1)\n"
+            "    c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)\n"
+            "    return torch.sigmoid(o) * torch.tanh(c), c\n"
+        ),
+        "tensorflow": (
+            "def lstm_cell(x, h, c, p):\n"
+            "    i, g, f, o = tf.split(x @ p['W_x'] + h @ p['W_h'] + p['b'], 4, axis=-1)\n"
+            "    c = tf.sigmoid(f) * c + tf.sigmoid(i) * tf.tanh(g)\n"
+            "    return tf.sigmoid(o) * tf.tanh(c), c\n"
+        ),
+    }, "c_new = f ⊙ c + i ⊙ g, with the blocks in the order i, f, g, o"),
+    WrongAnswer("06-rnn-lstm-gru", "q3", "update-gate-swapped", {
+        "pytorch": (
+            "def gru_cell(x, h, p):\n"
+            "    a_r, a_z, a_n = torch.chunk(x @ p['W_x'] + p['b'], 3, dim=-1)\n"
+            "    u_r, u_z, u_n = torch.chunk(h @ p['W_h'] + p['b_h'], 3, dim=-1)\n"
+            "    r, z = torch.sigmoid(a_r + u_r), torch.sigmoid(a_z + u_z)\n"
+            "    return z * torch.tanh(a_n + r * u_n) + (1 - z) * h\n"
+        ),
+        "tensorflow": (
+            "def gru_cell(x, h, p):\n"
+            "    a_r, a_z, a_n = tf.split(x @ p['W_x'] + p['b'], 3, axis=-1)\n"
+            "    u_r, u_z, u_n = tf.split(h @ p['W_h'] + p['b_h'], 3, axis=-1)\n"
+            "    r, z = tf.sigmoid(a_r + u_r), tf.sigmoid(a_z + u_z)\n"
+            "    return z * tf.tanh(a_n + r * u_n) + (1 - z) * h\n"
+        ),
+    }, "where z is 1 the state should be copied unchanged"),
+    WrongAnswer("06-rnn-lstm-gru", "q4", "forget-bias-dropped", (
+        "ratios = dict(ratios)\n"
+        "ratios['lstm_fb3'] = grad_ratio('lstm', tensors(make_params('lstm', 2, 24, seed=608)), X_PROBE)\n"
+    ), "is forget_bias passed to make_params?"),
+    WrongAnswer("06-rnn-lstm-gru", "q5", "unseen-counted-as-zero", {
+        "pytorch": (
+            "def window_prediction(x, window):\n"
+            "    recent = x[:, -window:]\n"
+            "    return torch.sum(recent[..., 0] * recent[..., 1], dim=1, keepdim=True)\n"
+        ),
+        "tensorflow": (
+            "def window_prediction(x, window):\n"
+            "    recent = x[:, -window:]\n"
+            "    return tf.reduce_sum(recent[..., 0] * recent[..., 1], axis=1, keepdims=True)\n"
+        ),
+    }, "plus 0.5 for the marked step it does not see"),
+]
