@@ -137,6 +137,19 @@ def outcomes(master: Path, question: Question, namespace: dict) -> dict[str, Out
     return {check.id: evaluate(check, namespace) for check in question.checks}
 
 
+def otter_check(master: Path, question: str, namespace: dict) -> tuple[bool, str]:
+    """What ``grader.check(question)`` shows a student: otter runs the question's public test
+    file from ``labs/tests/`` as doctests on (a copy of) ``namespace``; (all passed, its text)."""
+    from otter.test_files import OKTestFile
+
+    test = OKTestFile.from_file(str(ROOT / "labs" / "tests" / master.stem / f"{question}.py"))
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
+            warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        test.run(dict(namespace))
+    return test.passed_all, "\n".join(r.message for r in test.test_case_results)
+
+
 # --- Which names are a question's answers ---------------------------------------------------
 
 

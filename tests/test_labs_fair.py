@@ -10,6 +10,7 @@ Everything runs in this process (``lab_runs``): the grader's sandbox has its own
 import json
 import re
 from bisect import bisect_left
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from lab_runs import (
     answers,
     lab,
     numbers,
+    otter_check,
     outcomes,
     reference,
     significant_digits,
@@ -66,6 +68,9 @@ def test_solution_passes_every_public_check(master):
     for check in lab(master).checks:
         if not check.hidden:
             assert values[check.id] == OK, f"{master.stem} {check.label} on the solution: {values[check.id]!r}"
+    for question in _auto_questions(master):
+        passed, text = otter_check(master, question.name, solution_namespace(master))
+        assert passed, f"grader.check({question.name!r}) fails on the solution of {master.stem}:\n{text[-3000:]}"
 
 
 @pytest.mark.parametrize("master", MASTERS, ids=IDS)
@@ -81,6 +86,10 @@ def test_untouched_lab_fails_every_check_and_says_why(master):
             if not check.hidden and not (isinstance(outcome.value, str) and outcome.value != OK):
                 problems.append(f"{check.label} on the untouched lab: {outcome.error or repr(outcome.value)}"
                                 " (want a message, not an error or 'ok')")
+        passed, text = otter_check(master, question.name, with_trivial_answers(master, question.name, "untouched"))
+        shown = [got[c.id].value for c in question.checks if not c.hidden and isinstance(got[c.id].value, str)]
+        if passed or not all(repr(message) in text for message in shown):
+            problems.append(f"grader.check({question.name!r}) on the untouched lab does not show the messages {shown}")
     assert not problems, "\n".join(problems)
 
 
@@ -138,6 +147,7 @@ def _output_text(output: dict) -> str:
     return "".join("".join(p) if isinstance(p, list) else p for p in parts)
 
 
+@cache
 def chapter_numbers() -> dict[float, str]:
     """Every number in the stored outputs of the chapters' notebooks, with where it is."""
     found: dict[float, str] = {}
@@ -152,23 +162,40 @@ def chapter_numbers() -> dict[float, str]:
     return found
 
 
-@pytest.mark.parametrize("master", MASTERS, ids=IDS)
-def test_no_hidden_answer_can_be_read_off_a_chapter(master):
+def chapter_matches(value, atol: float, rtol: float) -> list[str]:
+    """Where a chapter's outputs hold ``value`` within the tolerance, if it carries three or more
+    significant digits at that tolerance."""
+    if significant_digits(value, atol, rtol) < 3:
+        return []
     chapter = chapter_numbers()
     ordered = sorted(chapter)
+    tolerance = atol + rtol * abs(value)
+    i = bisect_left(ordered, value - tolerance)
+    return [f"{ordered[i]!r} in {chapter[ordered[i]]}"] if i < len(ordered) and ordered[i] <= value + tolerance else []
+
+
+@pytest.mark.parametrize("master", MASTERS, ids=IDS)
+def test_no_hidden_answer_can_be_read_off_a_chapter(master):
     expected = reference(master)
-    leaks = []
-    for check in lab(master).checks:
-        if not check.hidden:
-            continue
-        for value in numbers(expected[check.id]):
-            if significant_digits(value, check.atol, check.rtol) < 3:
-                continue
-            tolerance = check.atol + check.rtol * abs(value)
-            i = bisect_left(ordered, value - tolerance)
-            if i < len(ordered) and ordered[i] <= value + tolerance:
-                leaks.append(f"{check.label}: {value!r} ~ {ordered[i]!r} in {chapter[ordered[i]]}")
+    leaks = [f"{check.label}: {value!r} ~ {where}"
+             for check in lab(master).checks if check.hidden
+             for value in numbers(expected[check.id])
+             for where in chapter_matches(value, check.atol, check.rtol)]
     assert not leaks, "hidden answers printed in a chapter:\n" + "\n".join(leaks[:20])
+
+
+def test_the_detectors_find_what_they_look_for():
+    from lab_runs import trivial_function
+
+    from trainwell.notebook import glued
+
+    printed = glued(ROOT / "chapters" / "01-generalization" / "pytorch.ipynb")["ch01_poly_test_deg3"]
+    assert chapter_matches(printed * (1 + 1e-7), 1e-9, 1e-6), "a chapter's own number is not found"
+    assert not chapter_matches(printed * 1.01, 1e-9, 1e-6) and not chapter_matches(0.25, 1e-6, 1e-4)
+    assert significant_digits(0.9999999999999996, 1e-6, 1e-4) == 1 and significant_digits(157.937, 1e-6, 1e-4) == 4
+    identity, zeros, one = (trivial_function(k) for k in ("identity", "zeros", "one number"))
+    values = ([1.0, 2.0], {"a": (3, 4.5)})
+    assert identity(*values) == [1.0, 2.0] and zeros(values[1]) == {"a": (0, 0.0)} and one(values) == 1.0
 
 
 def glued_value(notebook: Path, key: str):

@@ -6,7 +6,7 @@ test = {'name': 'q2',
                                 '>>> _x = torch.tensor(np.linspace(-2.0, 2.0, 9))\n'
                                 '>>> _fit = call(lambda: fit_polynomial(_x, 1 + _x ** 2 / 2, _x, 1 '
                                 "+ _x ** 2 / 2, 3), 'fit_polynomial(x, y, x, y, 3)')\n"
-                                ">>> _fit.parts(3, 'a triple (w, train_loss, test_loss)')\n"
+                                ">>> _ = _fit.parts(3, 'a triple (w, train_loss, test_loss)')\n"
                                 ">>> _losses = expect(poly_losses, 'poly_losses').keys(DEGREES)\n"
                                 ">>> report(_fit.item(0, 'the weights w').tensor(shape=(4,), "
                                 "dtype='float64').holds(lambda w: np.allclose(w, [1, 0, 1, 0], "

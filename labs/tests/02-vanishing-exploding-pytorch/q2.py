@@ -9,8 +9,8 @@ test = {'name': 'q2',
                                 '100, "he")\')\n'
                                 '>>> _layer = nn.Linear(400, 100)\n'
                                 '>>> with torch.no_grad():\n'
-                                '...     _layer.weight.fill_(1.0)\n'
-                                '...     _layer.bias.fill_(1.0)\n'
+                                '...     _ = _layer.weight.fill_(1.0)\n'
+                                '...     _ = _layer.bias.fill_(1.0)\n'
                                 ">>> _done = call(lambda: init_layer(_layer, 'he'), "
                                 '\'init_layer(layer, "he")\', in_place=True)\n'
                                 ">>> _w = expect(_layer.weight, 'the weight after "

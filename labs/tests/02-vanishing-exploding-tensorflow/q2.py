@@ -9,8 +9,8 @@ test = {'name': 'q2',
                                 '100, "he")\')\n'
                                 '>>> _layer = keras.layers.Dense(100)\n'
                                 '>>> _layer.build((None, 400))\n'
-                                '>>> _layer.kernel.assign(tf.ones((400, 100)))\n'
-                                '>>> _layer.bias.assign(tf.ones(100))\n'
+                                '>>> _ = _layer.kernel.assign(tf.ones((400, 100)))\n'
+                                '>>> _ = _layer.bias.assign(tf.ones(100))\n'
                                 ">>> _done = call(lambda: init_layer(_layer, 'he'), "
                                 '\'init_layer(layer, "he")\', in_place=True)\n'
                                 ">>> _w = expect(_layer.kernel, 'the kernel after "

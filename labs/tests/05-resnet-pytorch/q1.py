@@ -13,12 +13,12 @@ test = {'name': 'q1',
                                 '>>> with torch.no_grad():\n'
                                 '...     if all((isinstance(getattr(_b, n, None), nn.Linear) for '
                                 "_b in (_zero, _relu) for n in ('linear1', 'linear2'))):\n"
-                                '...         _zero.linear2.weight.zero_()\n'
-                                '...         _zero.linear2.bias.zero_()\n'
-                                '...         _relu.linear1.weight.zero_()\n'
-                                '...         _relu.linear1.bias.fill_(-1.0)\n'
-                                '...         _relu.linear2.weight.copy_(torch.eye(8))\n'
-                                '...         _relu.linear2.bias.zero_()\n'
+                                '...         _ = _zero.linear2.weight.zero_()\n'
+                                '...         _ = _zero.linear2.bias.zero_()\n'
+                                '...         _ = _relu.linear1.weight.zero_()\n'
+                                '...         _ = _relu.linear1.bias.fill_(-1.0)\n'
+                                '...         _ = _relu.linear2.weight.copy_(torch.eye(8))\n'
+                                '...         _ = _relu.linear2.bias.zero_()\n'
                                 '>>> report(_layers.holds(lambda v: all((isinstance(layer, '
                                 'nn.Linear) and layer.in_features == layer.out_features == 8 and '
                                 "(layer.bias is not None) for layer in v)), 'the block should hold "

@@ -12,8 +12,8 @@ test = {'name': 'q2',
                                 '>>> with torch.no_grad():\n'
                                 "...     if isinstance(getattr(_zeroed, 'linear2', None), "
                                 'nn.Linear):\n'
-                                '...         _zeroed.linear2.weight.zero_()\n'
-                                '...         _zeroed.linear2.bias.zero_()\n'
+                                '...         _ = _zeroed.linear2.weight.zero_()\n'
+                                '...         _ = _zeroed.linear2.bias.zero_()\n'
                                 ">>> report(call(lambda: _block.value(_x), 'ProjectionBlock(8, "
                                 "4)(x)').tensor(shape=(3, 4), dtype='float32'), "
                                 '_short.holds(lambda s: isinstance(s, nn.Linear) and '

@@ -5,7 +5,7 @@ test = {'name': 'q3',
  'suites': [{'cases': [{'code': '>>> from trainwell.checks import call, expect, report\n'
                                 '>>> _double = nn.Sequential(nn.Linear(3, 3, bias=False))\n'
                                 '>>> with torch.no_grad():\n'
-                                '...     _double[0].weight.copy_(2 * torch.eye(3))\n'
+                                '...     _ = _double[0].weight.copy_(2 * torch.eye(3))\n'
                                 '>>> _ratio = call(lambda: input_grad_ratio(_double, np.ones((2, '
                                 '3), np.float32), np.ones((2, 3), np.float32)), '
                                 "'input_grad_ratio(stack, x0, r) for stack(x) = 2x')\n"

@@ -13,9 +13,9 @@ test = {'name': 'q2',
                                 '>>> _zeroed = ProjectionBlock(8, 4)\n'
                                 ">>> if isinstance(getattr(_zeroed, 'dense2', None), "
                                 'keras.layers.Dense):\n'
-                                '...     _zeroed(_x)\n'
-                                '...     _zeroed.dense2.kernel.assign(tf.zeros((4, 4)))\n'
-                                '...     _zeroed.dense2.bias.assign(tf.zeros(4))\n'
+                                '...     _ = _zeroed(_x)\n'
+                                '...     _ = _zeroed.dense2.kernel.assign(tf.zeros((4, 4)))\n'
+                                '...     _ = _zeroed.dense2.bias.assign(tf.zeros(4))\n'
                                 ">>> report(_out.tensor(shape=(3, 4), dtype='float32'), "
                                 '_short.holds(lambda s: isinstance(s, keras.layers.Dense) and '
                                 "s.units == 4, 'self.shortcut should be a "

@@ -5,7 +5,7 @@ test = {'name': 'q3',
  'suites': [{'cases': [{'code': '>>> from trainwell.checks import call, expect, report\n'
                                 '>>> _double = keras.Sequential([keras.Input((3,)), '
                                 'keras.layers.Dense(3, use_bias=False)])\n'
-                                '>>> _double.layers[0].kernel.assign(2 * tf.eye(3))\n'
+                                '>>> _ = _double.layers[0].kernel.assign(2 * tf.eye(3))\n'
                                 '>>> _ratio = call(lambda: input_grad_ratio(_double, np.ones((2, '
                                 '3), np.float32), np.ones((2, 3), np.float32)), '
                                 "'input_grad_ratio(stack, x0, r) for stack(x) = 2x')\n"
