@@ -2,19 +2,38 @@ OK_FORMAT = True
 
 test = {'name': 'q1',
  'points': 2.0,
- 'suites': [{'cases': [{'code': '>>> _y = bn_forward_train(torch.tensor([[1.0, 10.0], [3.0, 10.0], '
-                                '[5.0, 13.0]]), torch.ones(2), torch.zeros(2), 0.0)\n'
-                                '>>> [[round(v, 4) for v in row] for row in _y.tolist()]\n'
-                                '[[-1.2247, -0.7071], [0.0, -0.7071], [1.2247, 1.4142]]',
-                        'hidden': False,
-                        'locked': False},
-                       {'code': '>>> _y = '
-                                'bn_forward_train(torch.tensor(np.random.default_rng(1).normal(5, '
-                                '3, size=(50, 4)), dtype=torch.float32), torch.ones(4), '
-                                'torch.zeros(4), 1e-05)\n'
-                                '>>> [bool(_y.mean(dim=0).abs().max() < 1e-05), '
-                                'bool((_y.std(dim=0, correction=0) - 1).abs().max() < 0.001)]\n'
-                                '[True, True]',
+ 'suites': [{'cases': [{'code': '>>> from trainwell.checks import call, report\n'
+                                '>>> _tiny = torch.tensor([[1.0, 10.0], [3.0, 10.0], [5.0, '
+                                '13.0]])\n'
+                                '>>> _y = call(lambda: bn_forward_train(_tiny, torch.ones(2), '
+                                "torch.zeros(2), 0.0), 'bn_forward_train(x, 1, 0, 0) of a 3 × 2 "
+                                "batch')\n"
+                                '>>> _x = torch.tensor(np.random.default_rng(1).normal(5, 3, '
+                                'size=(50, 4)), dtype=torch.float32)\n'
+                                '>>> _shifted = call(lambda: bn_forward_train(_x, torch.full((4,), '
+                                "2.0), torch.full((4,), -1.0), 1e-05), 'bn_forward_train(x, gamma "
+                                "= 2, beta = -1, 1e-5)')\n"
+                                '>>> _flat = call(lambda: bn_forward_train(torch.ones(4, 2), '
+                                "torch.ones(2), torch.zeros(2), 0.01), 'bn_forward_train of a "
+                                "constant batch')\n"
+                                '>>> report(_y.tensor(like=_tiny).holds(lambda v: not '
+                                "np.allclose(v[:, 0], [-1, 0, 1], atol=0.0001), 'the first feature "
+                                'comes out as -1, 0, 1: that is the variance divided by m − 1; BN '
+                                "divides by the batch size m').holds(lambda v: np.allclose(v[:, "
+                                "0], [-1.224745, 0, 1.224745], atol=0.0001), 'the first feature of "
+                                '[[1, 10], [3, 10], [5, 13]] should become (x − 3) / √(8/3): '
+                                "normalize each column over the batch (axis 0)'), "
+                                '_shifted.tensor(like=_x).holds(lambda v: '
+                                "np.allclose(v.mean(axis=0), -1, atol=0.0001), 'every feature of "
+                                "the output should have the batch mean beta').holds(lambda v: "
+                                "np.allclose(v.std(axis=0), 2, atol=0.001), 'every feature of the "
+                                "output should have the standard deviation gamma'), "
+                                "_flat.tensor(shape=(4, 2), dtype='float32', "
+                                "finite=False).holds(lambda v: np.isfinite(v).all(), 'a constant "
+                                'feature gives NaN: add eps to the variance inside the square '
+                                "root').holds(lambda v: np.allclose(v, 0), 'a constant feature "
+                                "should come out as beta'))\n"
+                                "'ok'",
                         'hidden': False,
                         'locked': False}],
              'scored': True,
