@@ -1,8 +1,9 @@
 """Write the student version of a lab and its public tests (what ``make labs`` runs).
 
-``labs/<lab-id>.ipynb`` is the master without solutions, hidden tests or outputs, with otter's
-``grader = otter.Notebook(...)`` after the first code cell and ``grader.check("qN")`` after each
-question; ``labs/tests/<lab-id>/qN.py`` holds that question's public tests in otter's OK format.
+``labs/<lab-id>.ipynb`` is the master without solutions, hidden tests or outputs, with
+``grader = Checker(...)`` (:mod:`trainwell.check`: otter-format public tests, nothing more to
+install) after the first code cell and ``grader.check("qN")`` after each question;
+``labs/tests/<lab-id>/qN.py`` holds that question's public tests in otter's OK format.
 The output depends only on the master (no dates, no random ids), so it can be checked for staleness.
 """
 
@@ -69,9 +70,9 @@ def student_notebook(lab: Lab) -> nbformat.NotebookNode:
             _check_first_cell(lab, source(cell))
             nb.cells.append(
                 _code(
-                    "# Otter Grader: grader.check(\"q1\") runs the public tests of question 1\n"
-                    "import otter\n\n"
-                    f'grader = otter.Notebook(tests_dir="tests/{lab.id}")',
+                    "# grader.check(\"q1\") runs the public tests of question 1\n"
+                    "from trainwell.check import Checker\n\n"
+                    f'grader = Checker(tests_dir="tests/{lab.id}")',
                     "otter-init",
                 )
             )

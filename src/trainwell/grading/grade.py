@@ -54,7 +54,8 @@ class Options:
 
 
 OTTER_CELL = re.compile(
-    r'^(grader\.check\("\w+"\)|# Otter Grader: .*\nimport otter\n\ngrader = otter\.Notebook\(tests_dir="[\w/.-]+"\))$'
+    r'^(grader\.check\("\w+"\)|# Otter Grader: .*\nimport otter\n\ngrader = otter\.Notebook\(tests_dir="[\w/.-]+"\)'
+    r'|# grader\.check.*\nfrom trainwell\.check import Checker\n\ngrader = Checker\(tests_dir="[\w/.-]+"\))$'
 )
 
 
