@@ -74,13 +74,13 @@ class _Runner(doctest.DocTestRunner):
         super().__init__(verbose=False, optionflags=doctest.NORMALIZE_WHITESPACE)
         self.failure: str | None = None
 
-    def report_failure(self, out, test, example, got):  # noqa: ARG002 - doctest's signature
+    def report_failure(self, out, test, example, got):
         self.failure = self.failure or (
             f">>> {example.source.strip()}\nExpected:\n    {example.want.strip()}\n"
             f"Got:\n    {got.strip() or '(nothing)'}"
         )
 
-    def report_unexpected_exception(self, out, test, example, exc_info):  # noqa: ARG002
+    def report_unexpected_exception(self, out, test, example, exc_info):
         error = "".join(traceback.format_exception_only(*exc_info[:2])).strip()
         self.failure = self.failure or f">>> {example.source.strip()}\nraised {error}"
 
