@@ -15,7 +15,7 @@ export TF_ENABLE_ONEDNN_OPTS := 0
 # see the same arithmetic, and parallel grading kernels do not fight over the cores.
 export OMP_NUM_THREADS := 1
 
-.PHONY: setup book test notebooks execute labs grade serve bench lint clean
+.PHONY: setup book test compat notebooks execute labs grade serve bench lint clean
 
 # Also installs the system programs the tests need (bubblewrap, Chromium) where apt can.
 setup: $(STAMP)
@@ -39,6 +39,13 @@ test: setup
 	$(BIN)/python -m pytest tests chapters $(wildcard solutions) --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider -n auto --dist loadfile \
 		--durations=15
+
+# Only the extra environments' tests (make test runs them too): a runtime set up like Colab's, with
+# the newest TensorFlow and Keras, and the oldest releases the requirements allow. Both are built
+# into .venv/compat/ on first use and kept while their requirements stay the same.
+compat: setup
+	$(BIN)/python -m pytest tests/test_colab_env.py tests/test_oldest_versions.py \
+		-p no:cacheprovider -n auto --dist loadfile --durations=15
 
 # The PyTorch and TensorFlow notebooks of each chapter and lab, from its one source
 # (chapters/*/notebook.md, solutions/*.md), and each concept page's index.ipynb from its

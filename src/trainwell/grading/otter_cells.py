@@ -1,7 +1,9 @@
 """The otter cells of a student lab: written by :mod:`~trainwell.grading.generate`, stripped by the
 grader before it runs a submission (they run public tests, which grading does not need).
 
-- the init cell after the first code cell, ``grader = otter.Notebook(tests_dir="tests/<lab id>")``;
+- the init cell after the first code cell, ``grader = Checker(tests_dir="tests/<lab id>")``
+  (:mod:`trainwell.check` runs otter-format public tests with nothing more to install); labs
+  handed out before it used ``grader = otter.Notebook(...)``, and that cell is stripped too;
 - a check cell after each auto-graded question, ``grader.check("qN")``.
 """
 
@@ -11,6 +13,11 @@ import re
 
 INIT_ID = "otter-init"
 INIT = (
+    '# grader.check("q1") runs the public tests of question 1\n'
+    "from trainwell.check import Checker\n\n"
+    'grader = Checker(tests_dir="tests/{lab_id}")'
+)
+_OTTER_INIT = (
     '# Otter Grader: grader.check("q1") runs the public tests of question 1\n'
     "import otter\n\n"
     'grader = otter.Notebook(tests_dir="tests/{lab_id}")'
@@ -37,7 +44,8 @@ def _pattern(template: str, field: str) -> str:
 
 
 _OTTER_CELL = re.compile(
-    "^(?:" + _pattern(INIT, "lab_id") + "|" + _pattern(CHECK, "question") + ")$"
+    "^(?:" + "|".join([_pattern(INIT, "lab_id"), _pattern(_OTTER_INIT, "lab_id"),
+                       _pattern(CHECK, "question")]) + ")$"
 )
 
 
