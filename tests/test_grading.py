@@ -428,3 +428,25 @@ def test_sandbox_command_line(monkeypatch):
     assert argv[tmp - 3 : tmp + 1] == ["--size", str(64 * 2**20), "--tmpfs", "/tmp"] and "--file" not in argv
     assert argv.index("/tmp/venv-x/lib/python3/site-packages") > tmp
     assert sandbox.file_name("...") == "submission.ipynb" and sandbox.file_name("ok-1.ipynb") == "ok-1.ipynb"
+
+
+def test_runner_stops_only_what_runs_past_its_limit():
+    """A looping cell and a looping check cost themselves: the kernel is restarted, the cells that
+    had finished run again, and the later cells and checks are still evaluated (no sandbox here)."""
+    from trainwell.grading.results import CellStatus
+    from trainwell.grading.runner import Run
+
+    cells = ["x = 2", "def f():\n    return x", "while True:\n    pass", "y = 3"]
+    checks = [{"id": "a", "setup": "", "expr": "f()"}, {"id": "b", "setup": "", "expr": "[y, f()]"},
+              {"id": "c", "setup": "while True:\n    pass", "expr": "1"}, {"id": "d", "setup": "", "expr": "y"}]
+    report = Run({"cells": cells, "checks": checks, "timeout": 60, "question_timeout": 2})()
+    assert [c.status for c in report.cells] == [CellStatus.OK, CellStatus.OK, CellStatus.TIMEOUT, CellStatus.OK]
+    assert {k: v.json for k, v in report.checks.items()} == {"a": "2", "b": "[3, 2]", "c": None, "d": "3"}
+    assert report.checks["c"].error == "timed out" and report.status == Status.TIMEOUT
+    assert "code cell(s) 3 ran past" in report.detail and "test(s) c ran past" in report.detail
+    assert "restarted 2 time(s)" in report.detail
+    cut = Run({"cells": ["import time\ntime.sleep(30)", "z = 1"], "checks": [{"id": "z", "setup": "", "expr": "z"}],
+               "timeout": 6, "question_timeout": 20})()
+    assert cut.detail.startswith("code cell 1 ran past the notebook's time limit (6 s); later cells were not run")
+    assert len(cut.cells) == 1 and cut.status == Status.TIMEOUT
+    assert cut.checks["z"].error in ("NameError", "not run: the time limit of the submission was reached")

@@ -59,11 +59,7 @@ class Options:
     similarity_threshold: float = similarity.THRESHOLD
 
     def limits(self) -> sandbox.Limits:
-        cores = os.cpu_count() or 1
-        return sandbox.Limits(
-            memory_mb=self.memory_mb, processes=self.processes, disk_mb=self.disk_mb,
-            threads=max(1, cores // max(1, self.workers)),
-        )
+        return sandbox.Limits(memory_mb=self.memory_mb, processes=self.processes, disk_mb=self.disk_mb)
 
     def check(self) -> None:
         if self.timeout <= 0 or self.question_timeout <= 0 or self.workers < 1:

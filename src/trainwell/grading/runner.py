@@ -152,6 +152,7 @@ class Run:
         self.replay: list[int] = []  # cells that ran to completion, to run again after a restart
         self.restarts = 0
         self.late_checks: list[str] = []
+        self.cut, self.cut_cell = "", None  # why the cells stopped before the last, and in which
         self.kernel: Kernel | None = None
 
     def left(self, share: float = 1.0) -> float:
@@ -176,25 +177,29 @@ class Run:
         for index, code in enumerate(self.cells):
             left = self.left(1 - CHECKS_SHARE)
             if left <= 0:
-                self.report.status = Status.TIMEOUT
-                self.report.detail = (f"the notebook's time limit ({self.timeout:g} s) was reached "
-                                      f"before code cell {index + 1}; later cells were not run")
+                self.cut = (f"the notebook's time limit ({self.timeout:g} s) was reached before "
+                            f"code cell {index + 1}; later cells were not run")
                 return
             status, content = self.kernel.run(code, min(self.question_timeout, left))
             outcome = CellOutcome(cell=index + 1, status=status)
             if status == CellStatus.ERROR:
                 outcome.ename, outcome.disk_full = _ename(content), _disk_full(content)
             self.report.cells.append(outcome)
-            if status == CellStatus.TIMEOUT:
-                self.recover()
-            else:
+            if status != CellStatus.TIMEOUT:
                 self.replay.append(index)
+                continue
+            self.recover()
+            if left < self.question_timeout:  # it was the notebook's limit that stopped it
+                self.cut_cell = index + 1
+                self.cut = (f"code cell {index + 1} ran past the notebook's time limit "
+                            f"({self.timeout:g} s); later cells were not run")
+                return
 
     def run_checks(self) -> None:
         for check in self.checks:
             budget = min(self.question_timeout, self.left())
             if budget <= 0:
-                self.report.checks[check["id"]] = CheckValue(error="not run: the time limit was reached")
+                self.report.checks[check["id"]] = CheckValue(error="not run: the time limit of the submission was reached")
                 continue
             expression = SERIALIZE.format(expr=check["expr"])
             status, content = self.kernel.run(check["setup"], budget, {"value": expression})
@@ -202,6 +207,8 @@ class Run:
                 value = _value(content.get("user_expressions", {}).get("value", {}))
             elif status == CellStatus.ERROR:
                 value = CheckValue(error=_ename(content))
+            elif budget < self.question_timeout:  # the submission's own limit stopped it
+                value = CheckValue(error="stopped: the time limit of the submission was reached")
             else:
                 value = CheckValue(error="timed out")
                 self.late_checks.append(check["id"])
@@ -210,19 +217,19 @@ class Run:
                 self.recover()
 
     def summarize(self) -> None:
-        late = [c.cell for c in self.report.cells if c.status == CellStatus.TIMEOUT]
+        late = [c.cell for c in self.report.cells
+                if c.status == CellStatus.TIMEOUT and c.cell != self.cut_cell]
         limit = f"the time limit of a question ({self.question_timeout:g} s)"
-        notes = []
+        notes = [self.cut] if self.cut else []
         if late:
             notes.append(f"code cell(s) {', '.join(map(str, late))} ran past {limit} and were stopped")
         if self.late_checks:
             notes.append(f"test(s) {', '.join(self.late_checks)} ran past {limit}")
-        if notes and self.report.status == Status.OK:
+        if notes:
             self.report.status = Status.TIMEOUT
-            self.report.detail = "; ".join(notes) + "; the rest was graded"
         if self.restarts:
-            note = f"the kernel was restarted {self.restarts} time(s) and the finished cells run again"
-            self.report.detail = "; ".join(d for d in (self.report.detail, note) if d)
+            notes.append(f"the kernel was restarted {self.restarts} time(s) and the finished cells run again")
+        self.report.detail = "; ".join(notes)
 
     def __call__(self) -> RunReport:
         try:

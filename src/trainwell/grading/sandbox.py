@@ -47,6 +47,9 @@ class SandboxUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Limits:
+    """A sandbox's resources; ``threads`` is the BLAS/OpenMP threads of its kernel (one: the labs'
+    models are small, and more threads per kernel than free cores slow every kernel down)."""
+
     memory_mb: int = 4096
     processes: int = 512
     disk_mb: int = 512
