@@ -37,8 +37,8 @@ CLAIMS = {
             ["ch02_demo_sigmoid_grad_max", "ch02_demo_tanh_grad_max"],
             lambda s, t: abs(s - 0.25) < 1e-6 and abs(t - 1) < 1e-6,
         ),
-        "the sigmoid saturates: its derivative at x = 5 is < 1/10 of the peak": (
-            ["ch02_demo_sigmoid_grad_at_5"], lambda v: v < 0.025,
+        "the sigmoid saturates: its derivative at x = 4.5 is < 1/10 of the peak": (
+            ["ch02_demo_sigmoid_grad_at_4_5"], lambda v: v < 0.025,
         ),
         "30 ReLU layers, Xavier: the signal vanishes (RMS ratio < 1e-3), about halving the second moment per layer": (
             ["ch02_demo_rms_ratio_xavier", "ch02_demo_moment_factor_xavier"],
