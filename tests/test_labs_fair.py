@@ -207,6 +207,7 @@ def glued_value(notebook: Path, key: str):
 # (lab, answer variable, chapter notebook, glue key of the chapter's own answer)
 SMALL_ANSWERS = [
     ("01-generalization", "best_degree", "01-generalization", "ch01_kfold_best_degree"),
+    ("02-vanishing-exploding", "vanishing_depth", "02-vanishing-exploding", "ch02_depth"),
     ("03-gradient-clipping", "best_threshold", "03-gradient-clipping", "ch03_sweep_best_threshold"),
 ]
 
