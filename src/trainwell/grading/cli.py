@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     notebooks = sub.add_parser(
-        "notebooks", help="write the PyTorch and TensorFlow notebooks of every chapter and lab source"
+        "notebooks", help="write the notebooks of every source: concept pages, chapters (PyTorch, TensorFlow) and labs"
     )
     notebooks.add_argument("--root", default=".", help="the repository (.)")
 
