@@ -449,4 +449,5 @@ def test_runner_stops_only_what_runs_past_its_limit():
                "timeout": 6, "question_timeout": 20})()
     assert cut.detail.startswith("code cell 1 ran past the notebook's time limit (6 s); later cells were not run")
     assert len(cut.cells) == 1 and cut.status == Status.TIMEOUT
-    assert cut.checks["z"].error in ("NameError", "not run: the time limit of the submission was reached")
+    assert cut.checks["z"].json is None  # cell 2 never ran; the check raised, or had no time left
+    assert cut.checks["z"].error.split(":")[0] in ("NameError", "not run", "stopped")
