@@ -168,6 +168,7 @@ def test_lab_checks_as_a_student_sees_them(colab, package, installs, tmp_path, f
 
     untouched = in_colab(nbformat.read(ROOT / "labs" / f"{lab}.ipynb", as_version=4), package)
     untouched, changed = run_in_colab(colab, untouched, tmp_path / "untouched", allow_errors=True)
+    installs[f"labs/{lab}.ipynb, run as handed out"] = changed
     assert_minimal(changed, f"labs/{lab}.ipynb")
     shown = check_outputs(untouched)
     assert sorted(shown) == questions
@@ -177,6 +178,7 @@ def test_lab_checks_as_a_student_sees_them(colab, package, installs, tmp_path, f
 
     answered = in_colab(nbformat.reads(json.dumps(solved(lab)), as_version=4), package)
     answered, changed = run_in_colab(colab, answered, tmp_path / "solved")
+    installs[f"labs/{lab}.ipynb, answered"] = changed
     assert_minimal(changed, f"labs/{lab}.ipynb, answered")
     assert check_outputs(answered) == {q: f"{q} results: All test cases passed!" for q in questions}
 
