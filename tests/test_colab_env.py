@@ -35,6 +35,8 @@ FIRST_CELL_ONLY = sorted(ROOT.glob("chapters/*/pytorch.ipynb")) + sorted(ROOT.gl
 WHOLE = sorted(ROOT.glob("chapters/*/tensorflow.ipynb")) + sorted(ROOT.glob("solutions/*-tensorflow.ipynb"))
 END_TO_END_LAB = "02-vanishing-exploding"
 FIRST_CELL_BUDGET_S = 60
+# What IPython's %pip prints after every install; the first cell prints nothing else.
+PIP_MAGIC_NOTE = "Note: you may need to restart the kernel to use updated packages."
 
 
 def rel(path: Path) -> str:
@@ -129,7 +131,9 @@ def test_first_cell_installs_only_the_helpers(colab, package, installs, tmp_path
     seconds = time.monotonic() - start
     installs[rel(path)] = changed
     assert_minimal(changed, rel(path))
-    assert not first.outputs or all(o.output_type == "stream" for o in first.outputs)
+    assert all(o.output_type == "stream" for o in first.outputs), f"{rel(path)}: {first.outputs}"
+    printed = "".join(o.text for o in first.outputs if o.name == "stdout")
+    assert printed.replace(PIP_MAGIC_NOTE, "").strip() == "", f"{rel(path)} printed:\n{printed}"
     assert seconds < FIRST_CELL_BUDGET_S, f"{rel(path)}: the first cell took {seconds:.0f} s"
     if path.parent.name == "labs":
         lab = path.stem
@@ -168,6 +172,7 @@ def test_lab_checks_as_a_student_sees_them(colab, package, installs, tmp_path, f
 
     untouched = in_colab(nbformat.read(ROOT / "labs" / f"{lab}.ipynb", as_version=4), package)
     untouched, changed = run_in_colab(colab, untouched, tmp_path / "untouched", allow_errors=True)
+    installs[f"labs/{lab}.ipynb, run as handed out"] = changed
     assert_minimal(changed, f"labs/{lab}.ipynb")
     shown = check_outputs(untouched)
     assert sorted(shown) == questions
@@ -177,6 +182,7 @@ def test_lab_checks_as_a_student_sees_them(colab, package, installs, tmp_path, f
 
     answered = in_colab(nbformat.reads(json.dumps(solved(lab)), as_version=4), package)
     answered, changed = run_in_colab(colab, answered, tmp_path / "solved")
+    installs[f"labs/{lab}.ipynb, answered"] = changed
     assert_minimal(changed, f"labs/{lab}.ipynb, answered")
     assert check_outputs(answered) == {q: f"{q} results: All test cases passed!" for q in questions}
 
