@@ -240,9 +240,13 @@ def test_sandbox_sees_no_repository_and_no_network(tmp_path):
         argv = launch.argv[: launch.argv.index("-m")] + ["-c", code]
         done = subprocess.run(argv, capture_output=True, text=True, timeout=60, pass_fds=launch.pass_fds)
     net, solutions_visible, tmp, cwd, usr_writable, files, text, size, tmp_at, shm = json.loads(done.stdout)
-    assert not net and not solutions_visible and tmp == [] and cwd == "/submission" and not usr_writable
-    assert files == [".tmp", "s.ipynb"] and text == "{}" and size == 64 * 2**20
-    assert tmp_at == "/submission/.tmp" and not shm
+    # A Python installed under /tmp gets a real /tmp, which then holds only the mount points of its
+    # own folders; elsewhere /tmp is the quota's empty /submission/.tmp.
+    in_tmp = sorted({p.split("/")[2] for p in sandbox.python_paths() if p.startswith("/tmp/")})
+    assert not net and not solutions_visible and tmp == in_tmp and cwd == "/submission"
+    assert not usr_writable and files == ([] if in_tmp else [".tmp"]) + ["s.ipynb"] and text == "{}"
+    assert size == 64 * 2**20
+    assert tmp_at == ("/tmp" if in_tmp else "/submission/.tmp") and not shm
 
 
 def test_sandbox_users_are_claimed_per_run(tmp_path, monkeypatch):
@@ -416,6 +420,7 @@ def test_a_run_that_skips_ends_with_a_banner(tmp_path):
 def test_sandbox_command_line(monkeypatch):
     """The quota tmpfs holds the submission and /tmp; a Python installed under /tmp gets a real /tmp."""
     limits = sandbox.Limits(disk_mb=64)
+    monkeypatch.setattr(sandbox, "python_paths", lambda: ("/opt/venv-x/lib/python3/site-packages",))
     argv = sandbox.bwrap_argv(("../my lab (1).ipynb", 7), 64001, limits)
     at = argv.index("--tmpfs")
     assert argv[at - 2 : at + 2] == ["--size", str(64 * 2**20), "--tmpfs", "/submission"]
