@@ -74,3 +74,15 @@ def pytest_terminal_summary(terminalreporter):
         write(f"      sudo apt-get install {' '.join(missing)}")
         write("  (or run `make setup` as root or with passwordless sudo), then run `make test` again.")
     terminalreporter.write_sep("!", red=True)
+
+
+@pytest.fixture(autouse=True)
+def environment_unchanged():
+    """A test may not leave the process environment changed: notebook kernels that later tests start
+    inherit it (an ``MPLBACKEND`` left behind once stripped every figure from nbval's outputs).
+    Use ``monkeypatch.setenv`` or pass ``env=`` to the child process instead."""
+    before = dict(os.environ)
+    yield
+    changed = {k for k in before.keys() | os.environ.keys()
+               if before.get(k) != os.environ.get(k) and k != "PYTEST_CURRENT_TEST"}
+    assert not changed, f"the test changed the environment of the test process: {sorted(changed)}"

@@ -17,12 +17,13 @@ import copy
 import io
 import json
 import math
-import os
 import re
 import warnings
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import matplotlib
 
 from trainwell.grading.compare import matches
 from trainwell.grading.lab import Check, Lab, Question, read_lab, source
@@ -102,7 +103,7 @@ def lab(master: Path) -> Lab:
 @cache
 def solution_namespace(master: Path) -> dict:
     """The namespace after every cell of the master's solution (tests left out)."""
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    matplotlib.use("Agg")  # this process only: an env var would leak into kernels started later
     namespace: dict = {"__name__": "__main__"}
     errors = run_cells(lab(master).solution_code, namespace)
     assert not errors, f"{master.name}: the solution raised: {errors}"

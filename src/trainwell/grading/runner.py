@@ -48,9 +48,10 @@ class Kernel:
         from jupyter_client import KernelManager
 
         runtime = tempfile.mkdtemp(prefix="kernel-")
-        os.environ["JUPYTER_RUNTIME_DIR"] = runtime
-        self.km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(runtime, "ipc"))
-        env = dict(os.environ, MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1")
+        self.km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(runtime, "ipc"),
+                                connection_file=os.path.join(runtime, "kernel.json"))
+        env = dict(os.environ, JUPYTER_RUNTIME_DIR=runtime, MPLBACKEND="Agg",
+                   PYDEVD_DISABLE_FILE_VALIDATION="1")
         self.km.start_kernel(
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env=env, cwd=os.getcwd(),
