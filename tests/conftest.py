@@ -76,13 +76,19 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_sep("!", red=True)
 
 
+# What a notebook kernel or a child process reads from its environment: a test must not change
+# these for the tests after it. (Framework imports set other variables of their own.)
+WATCHED_ENV = ("MPL", "JUPYTER", "IPYTHON", "PYTHON", "OMP_", "MKL_", "OPENBLAS", "TF_", "KERAS",
+               "TORCH", "CUDA", "PATH", "HOME", "TMP", "LANG", "LC_")
+
+
 @pytest.fixture(autouse=True)
 def environment_unchanged():
-    """A test may not leave the process environment changed: notebook kernels that later tests start
-    inherit it (an ``MPLBACKEND`` left behind once stripped every figure from nbval's outputs).
+    """A test may not leave the environment that notebook kernels inherit changed (an
+    ``MPLBACKEND`` left behind once stripped every figure from nbval's outputs).
     Use ``monkeypatch.setenv`` or pass ``env=`` to the child process instead."""
     before = dict(os.environ)
     yield
     changed = {k for k in before.keys() | os.environ.keys()
-               if before.get(k) != os.environ.get(k) and k != "PYTEST_CURRENT_TEST"}
+               if k.startswith(WATCHED_ENV) and before.get(k) != os.environ.get(k)}
     assert not changed, f"the test changed the environment of the test process: {sorted(changed)}"
