@@ -94,8 +94,14 @@ builtins.len = lambda x: 2
 builtins.abs = lambda x: 0
 """,
     "cheat-client": """
-import json, otter
-otter.Notebook.check = lambda self, q, env=None: print(f"{q} results: All test cases passed!")
+import json
+import trainwell.check
+trainwell.check.Checker.check = lambda self, q, env=None: print(f"{q} results: All test cases passed!")
+try:
+    import otter
+    otter.Notebook.check = lambda self, q, env=None: print(f"{q} results: All test cases passed!")
+except ImportError:
+    pass
 json.dumps = lambda *a, **k: '"All tests passed"'
 json.loads = lambda *a, **k: {"passed": True}
 """,
