@@ -19,7 +19,7 @@ import shutil
 import socketserver
 import threading
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -210,6 +210,8 @@ def browser_report(built_site):
                 current[0] = name
                 errors.clear()
                 response = page.goto(base + quote(name), wait_until="load")
+                if target := _refresh_target(built_site / name):  # the root index.html
+                    page.wait_for_url(urljoin(base + quote(name), target), wait_until="load")
                 report = _evaluate(page, sync_api.Error)
                 report["status"] = response.status if response else None
                 report["errors"] = list(errors)
@@ -254,6 +256,12 @@ def _evaluate(page, error):
                 raise
             page.wait_for_load_state("load")
     return page.evaluate(PAGE_REPORT_JS)
+
+
+def _refresh_target(path):
+    """Where a page that only redirects (a meta refresh) sends the reader, else None."""
+    match = re.search(r'http-equiv="Refresh" content="\d+; url=([^"]+)"', path.read_text(encoding="utf-8"))
+    return match.group(1) if match else None
 
 
 def _axe_violations(page):
