@@ -6,7 +6,8 @@ every page: HTTP 200, no console error outside ``CONSOLE_ALLOWED``, no request l
 content rendered, internal links and images resolved, math typeset by the local MathJax, no MyST
 markup left raw, launch and download buttons on notebook pages, notebook and lab links on concept
 pages, diagrams, alt text and executed demonstrations on concept pages, previous/next in TOC
-order, and a working search. Full-page screenshots of the introduction and of each chapter's
+order, a working search, no serious or critical axe-core finding under WCAG 2.1 A/AA, and explorers
+that a keyboard operates and that then show the precomputed values of the new setting. Full-page screenshots of the introduction and of each chapter's
 concept page and PyTorch notebook go to ``_build/screenshots/``.
 """
 
@@ -18,7 +19,7 @@ import shutil
 import socketserver
 import threading
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -42,6 +43,21 @@ COLAB_LINK = re.compile(
     r"^https://colab\.research\.google\.com/github/([^/]+)/([^/]+)/blob/([^/]+)/(.+\.ipynb)$"
 )
 UNRENDERED_ROLE = re.compile(r"\{[a-z][\w:-]*\}`")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_IMPACTS = ("minor", "moderate", "serious", "critical")
+
+# For each explorer (trainwell.explore) of a page: its stored spec, the setting and the y values
+# the figure shows before and after its first control is moved with the keyboard.
+EXPLORERS_JS = """
+() => Array.from(document.querySelectorAll("figure.trainwell-explorer")).map((root) => ({
+  id: root.id,
+  spec: JSON.parse(document.getElementById(root.id + "-data").textContent),
+  setting: root.dataset.setting || null,
+  shown: (document.getElementById(root.id + "-plot").data || []).map((t) => ({name: t.name, y: t.y})),
+  labelled: Array.from(root.querySelectorAll("input, select")).every(
+    (e) => e.labels && e.labels.length && e.labels[0].textContent.trim()),
+}))
+"""
 
 # Console errors a page may log, as (regex, why it is harmless). Keep this list short: an entry
 # hides a class of errors on every page. Empty now: thebe's duplicated script and
@@ -194,9 +210,13 @@ def browser_report(built_site):
                 current[0] = name
                 errors.clear()
                 response = page.goto(base + quote(name), wait_until="load")
+                if target := _refresh_target(built_site / name):  # the root index.html
+                    page.wait_for_url(urljoin(base + quote(name), target), wait_until="load")
                 report = _evaluate(page, sync_api.Error)
                 report["status"] = response.status if response else None
                 report["errors"] = list(errors)
+                report["axe"] = _axe_violations(page)
+                report["explorers"] = _operate_explorers(page)
                 pages[name] = report
                 if name in shots:
                     page.screenshot(
@@ -236,6 +256,37 @@ def _evaluate(page, error):
                 raise
             page.wait_for_load_state("load")
     return page.evaluate(PAGE_REPORT_JS)
+
+
+def _refresh_target(path):
+    """Where a page that only redirects (a meta refresh) sends the reader, else None."""
+    match = re.search(r'http-equiv="Refresh" content="\d+; url=([^"]+)"', path.read_text(encoding="utf-8"))
+    return match.group(1) if match else None
+
+
+def _axe_violations(page):
+    """axe-core's WCAG 2.1 A/AA violations on the page, as (rule, impact, node count, first target)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [
+        (v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"] if v["nodes"] else None)
+        for v in result.response["violations"]
+    ]
+
+
+def _operate_explorers(page):
+    """Each explorer before and after a keyboard move of its first control (one step on)."""
+    before = page.evaluate(EXPLORERS_JS)
+    for explorer in before:
+        page.focus(f"#{explorer['id']}-c0")
+        page.keyboard.press("ArrowRight" if _is_range(page, explorer) else "ArrowDown")
+    after = {e["id"]: e for e in page.evaluate(EXPLORERS_JS)} if before else {}
+    return [{"before": e, "after": after[e["id"]]} for e in before]
+
+
+def _is_range(page, explorer):
+    return page.eval_on_selector(f"#{explorer['id']}-c0", "e => e.type") == "range"
 
 
 def _search_queries(pages):
@@ -500,3 +551,49 @@ def test_screenshots_saved(browser_report):
     ]
     for name in names:
         assert (SCREENSHOTS / name).stat().st_size > 10_000, name
+
+
+def test_no_serious_or_critical_accessibility_violation(browser_report):
+    """axe-core on every page, WCAG 2.1 A and AA rules: no finding of impact serious or critical.
+    The counts by impact over all pages are printed (pytest -s, or in the failure message)."""
+    counts = dict.fromkeys(AXE_IMPACTS, 0)
+    for page in browser_report["pages"].values():
+        for _, impact, nodes, _ in page["axe"]:
+            counts[impact] = counts.get(impact, 0) + nodes
+    print(f"axe-core over {len(browser_report['pages'])} pages, elements by impact: {counts}")
+
+    def check(name, page):
+        for rule, impact, nodes, target in page["axe"]:
+            if impact in ("serious", "critical"):
+                yield f"{impact} {rule} on {nodes} elements, e.g. {target}"
+
+    _assert_pages(browser_report, check)
+
+
+def test_every_chapter_has_an_explorer_that_the_keyboard_operates(browser_report):
+    """Every chapter notebook page holds an explorer; moving its first control with the keyboard
+    switches the figure to the values stored for the new setting, with labelled controls."""
+    chapters = _chapters(browser_report["site"])
+    for chapter in chapters:
+        for framework in ("pytorch", "tensorflow"):
+            page = browser_report["pages"][f"chapters/{chapter}/{framework}.html"]
+            assert page["explorers"], f"chapters/{chapter}/{framework}: no explorer"
+
+    def check(name, page):
+        for run in page["explorers"]:
+            before, after, spec = run["before"], run["after"], run["before"]["spec"]
+            if not before["labelled"]:
+                yield f"{before['id']}: a control without a label"
+            start = "|".join(["0"] * len(spec["controls"]))
+            moved = "|".join(["1"] + ["0"] * (len(spec["controls"]) - 1))
+            if before["setting"] != start or after["setting"] != moved:
+                yield f"{before['id']}: setting {before['setting']} -> {after['setting']}, not {start} -> {moved}"
+                continue
+            for state, key in ((before, start), (after, moved)):
+                stored = [{"name": t["name"], "y": t["y"]} for t in spec["frames"][key]]
+                if state["shown"] != stored:
+                    yield f"{before['id']}: the figure for setting {key} is not the stored one"
+            if before["shown"] == after["shown"]:
+                yield f"{before['id']}: the figure did not change"
+
+    _assert_pages(browser_report, check)

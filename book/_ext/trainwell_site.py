@@ -2,7 +2,8 @@
 
 No thebe assets while thebe is off, a light default theme, one search box, progress bars shown
 in their final state, "Practice" links from each concept page to its labs, Graphviz diagrams as
-SVG images with their alt text, the site CSS.
+SVG images with their alt text, the site CSS; plotly.js served by the site itself on the pages that
+hold an explorer (trainwell.explore), and names for the theme's unnamed controls (trainwell-a11y.js).
 """
 
 import html
@@ -21,6 +22,8 @@ from sphinx.util import logging
 LOGGER = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parents[1] / "_static"
+PLOTLY_JS = "plotly.min.js"
+EXPLORER_MARK = 'class="trainwell-explorer"'
 
 
 def _thebe_enabled(app):
@@ -53,7 +56,27 @@ def _configure(app, config):
     _drop_thebe(app)
 
 
+def _plotly_js() -> Path:
+    """plotly.js as the plotly package ships it (the explorers draw with it)."""
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / PLOTLY_JS
+
+
+def _add_plotly(app, pagename, templatename, context, doctree):
+    """A page with an explorer loads plotly.js from the site (in its head, before the explorer's
+    script runs); other pages load nothing more."""
+    if EXPLORER_MARK in context.get("body", ""):
+        app.add_js_file(PLOTLY_JS)
+
+
+def _copy_plotly(app, exception):
+    if exception is None and app.builder.format == "html":
+        shutil.copyfile(_plotly_js(), Path(app.outdir) / "_static" / PLOTLY_JS)
+
+
 def _page_context(app, pagename, templatename, context, doctree):
+    _add_plotly(app, pagename, templatename, context, doctree)
     if _thebe_enabled(app):
         return
     context["css_files"] = [f for f in context.get("css_files", []) if "sphinx-thebe" not in str(f)]
@@ -153,5 +176,7 @@ def setup(app):
     app.connect("html-page-context", _page_context)
     app.connect("source-read", _tidy_notebook_source)
     app.connect("doctree-read", _add_lab_links)
+    app.connect("build-finished", _copy_plotly)
     app.add_css_file("trainwell.css")
+    app.add_js_file("trainwell-a11y.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
