@@ -76,6 +76,16 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_sep("!", red=True)
 
 
+# New variables that libraries set for themselves on first use, in whichever test that happens:
+# scikit-learn's import (OpenMP), PyTorch's first optimizer step (its compiler cache) and
+# TensorFlow's import (its runtime and plugin settings).
+SET_BY_LIBRARIES = {
+    "KMP_DUPLICATE_LIB_OK", "KMP_INIT_AT_FORK", "TORCHINDUCTOR_CACHE_DIR",
+    "ENABLE_RUNTIME_UPTIME_TELEMETRY", "HDF5_PLUGIN_PATH", "TF2_BEHAVIOR", "TPU_ML_PLATFORM",
+    "TPU_ML_PLATFORM_VERSION",
+}
+
+
 @pytest.fixture(autouse=True)
 def environment_unchanged():
     """A test may not leave the process environment changed: notebook kernels that later tests start
@@ -84,5 +94,6 @@ def environment_unchanged():
     before = dict(os.environ)
     yield
     changed = {k for k in before.keys() | os.environ.keys()
-               if before.get(k) != os.environ.get(k) and k != "PYTEST_CURRENT_TEST"}
+               if before.get(k) != os.environ.get(k) and k != "PYTEST_CURRENT_TEST"
+               and not (k in SET_BY_LIBRARIES and k not in before)}
     assert not changed, f"the test changed the environment of the test process: {sorted(changed)}"
