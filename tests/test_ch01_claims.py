@@ -63,9 +63,9 @@ CLAIMS = {
         ["ch01_label_w1", "ch01_label_w3"],
         lambda w1, w3: w1 < 1 < w3,
     ),
-    "concept shift: the domain classifier is near chance and reweighting changes the loss < 5 %": (
+    "concept shift: the domain classifier is near chance and reweighting changes the loss < 15 %": (
         ["ch01_concept_domain_acc", "ch01_concept_plain", "ch01_concept_weighted"],
-        lambda acc, plain, weighted: acc < 0.6 and abs(weighted / plain - 1) < 0.05,
+        lambda acc, plain, weighted: acc < 0.6 and abs(weighted / plain - 1) < 0.15,
     ),
     "concept shift: neither fit comes within 2 x of a line fitted to the new rule": (
         ["ch01_concept_plain", "ch01_concept_weighted", "ch01_concept_oracle"],
