@@ -161,6 +161,35 @@ WRONG_ANSWERS += [
 ]
 
 WRONG_ANSWERS += [
+    WrongAnswer("01-generalization", "q7", "ratio-upside-down", (
+        "def importance_weights(x_train, x_test):\n"
+        "    z = np.r_[np.zeros(len(x_train)), np.ones(len(x_test))]\n"
+        "    domain = LogisticRegression().fit(domain_features(np.r_[x_train, x_test]), z)\n"
+        "    p_test = domain.predict_proba(domain_features(x_train))[:, 1]\n"
+        "    return (1 - p_test) / p_test * len(x_test) / len(x_train)\n"
+    ), "is the ratio P(z = 1 | x) / P(z = 0 | x)?"),
+    WrongAnswer("01-generalization", "q8", "confusion-transposed", (
+        "def label_shift_weights(y_held, pred_held, pred_test, n_classes):\n"
+        "    confusion = np.zeros((n_classes, n_classes))\n"
+        "    np.add.at(confusion, (y_held, pred_held), 1 / len(y_held))\n"
+        "    mu = np.bincount(pred_test, minlength=n_classes) / len(pred_test)\n"
+        "    return np.clip(np.linalg.solve(confusion, mu), 0, None)\n"
+    ), "not the other way round"),
+    WrongAnswer("01-generalization", "q9", "own-statistics", (
+        "def standardize(x_train, x_other):\n"
+        "    scale = lambda x: (x - x.mean(axis=0)) / np.where(x.std(axis=0) > 0, x.std(axis=0), 1)\n"
+        "    return scale(x_train), scale(x_other)\n"
+    ), "use the training set's mean and standard deviation"),
+    WrongAnswer("01-generalization", "q10", "zero-based-epochs", (
+        "def early_stopping(val_losses, patience):\n"
+        "    best_epoch, best = 0, float('inf')\n"
+        "    for epoch, loss in enumerate(val_losses):\n"
+        "        if loss < best:\n"
+        "            best_epoch, best = epoch, loss\n"
+        "        if epoch - best_epoch == patience:\n"
+        "            return best_epoch, epoch\n"
+        "    return best_epoch, len(val_losses) - 1\n"
+    ), "epochs counted from 1"),
     WrongAnswer("03-gradient-clipping", "q1", "cosine-of-clipped-only", {
         "pytorch": (
             "def value_clip_cosine(g, c):\n"

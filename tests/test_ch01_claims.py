@@ -51,6 +51,42 @@ CLAIMS = {
     ),
     "dropout lowers the test loss": (["ch01_dropout_test_ratio"], lambda v: 0 < v < 1),
     "dropout narrows the test-train gap": (["ch01_dropout_gap_ratio"], lambda v: v < 1),
+    "covariate shift: weighting by the classifier's density ratio cuts the test MSE below 0.8 x": (
+        ["ch01_cov_ratio", "ch01_cov_plain", "ch01_cov_weighted"],
+        lambda ratio, plain, weighted: 0 < ratio < 0.8 and weighted < plain,
+    ),
+    "label shift: the confusion-matrix correction lowers the test cross-entropy below 0.95 x": (
+        ["ch01_label_corrected", "ch01_label_plain"],
+        lambda corrected, plain: 0 < corrected < 0.95 * plain,
+    ),
+    "label shift: the estimated weights go the right way (rare class < 1 < common class)": (
+        ["ch01_label_w1", "ch01_label_w3"],
+        lambda w1, w3: w1 < 1 < w3,
+    ),
+    "concept shift: the domain classifier is near chance and reweighting changes the loss < 15 %": (
+        ["ch01_concept_domain_acc", "ch01_concept_plain", "ch01_concept_weighted"],
+        lambda acc, plain, weighted: acc < 0.6 and abs(weighted / plain - 1) < 0.15,
+    ),
+    "concept shift: neither fit comes within 2 x of a line fitted to the new rule": (
+        ["ch01_concept_plain", "ch01_concept_weighted", "ch01_concept_oracle"],
+        lambda plain, weighted, oracle: min(plain, weighted) > 2 * oracle,
+    ),
+    "tabular: the K-fold choice beats no penalty after all epochs by > 5 % in validation": (
+        ["ch01_tab_cv_best", "ch01_tab_cv_plain_last"],
+        lambda best, plain: 0 < best < 0.95 * plain,
+    ),
+    "tabular: the final model beats the constant prediction and the CV estimate forecasts it (20 %)": (
+        ["ch01_tab_final_test", "ch01_tab_constant_test", "ch01_tab_cv_best"],
+        lambda test, constant, cv: test < 0.9 * constant and abs(test / cv - 1) < 0.2,
+    ),
+    "early stopping stops before the end and lowers the test log-RMSE below 0.95 x": (
+        ["ch01_es_epoch", "ch01_es_test", "ch01_es_plain_test"],
+        lambda epoch, stopped, plain: 1 <= epoch < 100 and stopped < 0.95 * plain,
+    ),
+    "weight decay lowers the test log-RMSE below 0.95 x, about as much as early stopping (10 %)": (
+        ["ch01_es_wd_test", "ch01_es_plain_test", "ch01_es_over_wd"],
+        lambda wd, plain, ratio: wd < 0.95 * plain and abs(ratio - 1) < 0.1,
+    ),
 }
 
 
@@ -62,6 +98,8 @@ def test_ratios_match_the_glued_parts():
         assert v["ch01_dropout_test_ratio"] == pytest.approx(
             v["ch01_dropout_test_1"] / v["ch01_dropout_test_0"]
         )
+        assert v["ch01_cov_ratio"] == pytest.approx(v["ch01_cov_weighted"] / v["ch01_cov_plain"])
+        assert v["ch01_es_over_wd"] == pytest.approx(v["ch01_es_test"] / v["ch01_es_wd_test"])
 
 
 test_stored_claims, test_both_notebooks_glue_the_same_keys, test_claims_hold_for_other_seeds = (

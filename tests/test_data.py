@@ -79,3 +79,39 @@ def test_digits_min_std_keeps_rare_pixels_bounded():
     default = data.digits(seed=1)
     floored_at_zero = data.digits(seed=1, min_std=0.0)
     np.testing.assert_array_equal(default[2], floored_at_zero[2])
+
+
+def test_diabetes_one_hot_sex_and_positive_target():
+    table = data.diabetes()
+    assert table.features.shape == (442, 11) and table.features.dtype == np.float32
+    assert table.columns[-2:] == ("sex=1", "sex=2") and len(table.columns) == 11
+    assert (table.features[:, -2:].sum(axis=1) == 1).all()
+    assert table.target.min() > 0 and table.target.shape == (442,)
+
+
+def test_house_prices_missing_says_where_to_put_them(tmp_path):
+    folder = tmp_path / "nowhere"
+    with pytest.raises(data.MissingData, match=r"put it in .*nowhere.*Files pane"):
+        data.house_prices(folder)
+    assert issubclass(data.MissingData, FileNotFoundError)
+
+
+def test_house_prices_reads_numbers_and_one_hot_categories(tmp_path):
+    (tmp_path / "train.csv").write_text(
+        "Id,LotArea,Street,Alley,SalePrice\n"
+        "1,8450,Pave,NA,208500\n"
+        "2,NA,Grvl,Grvl,181500\n"
+        "3,11250,Pave,NA,223500\n"
+    )
+    table = data.house_prices(tmp_path)
+    assert table.name == "house-prices"
+    assert table.columns == ("LotArea", "Street=Grvl", "Street=Pave", "Alley=Grvl", "Alley=NA")
+    np.testing.assert_allclose(table.features[:, 0], [8450, 9850, 11250])  # NA -> the mean
+    np.testing.assert_array_equal(table.features[:, 1:], [[0, 1, 0, 1], [1, 0, 1, 0], [0, 1, 0, 1]])
+    np.testing.assert_array_equal(table.target, [208500, 181500, 223500])
+
+
+def test_house_prices_rejects_a_file_without_sale_price(tmp_path):
+    (tmp_path / "train.csv").write_text("Id,LotArea\n1,8450\n")
+    with pytest.raises(ValueError, match="no SalePrice column"):
+        data.house_prices(tmp_path)

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import csv
 import math
 import os
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 __all__ = [
+    "HOUSE_PRICES_DIR",
+    "MissingData",
+    "Table",
     "adding_problem",
+    "diabetes",
     "digits",
+    "house_prices",
     "linear_regression",
     "load_mnist",
     "polynomial",
@@ -145,3 +152,82 @@ def load_mnist(cache_dir: str | os.PathLike | None = None, url: str = MNIST_URL)
         x_test.astype(np.float32) / scale,
         y_test.astype(np.int64),
     )
+
+
+@dataclass(frozen=True)
+class Table:
+    """A tabular regression set: numeric features (categorical columns one-hot, float32, not yet
+    standardized) and positive targets (float32), one row per example."""
+
+    name: str
+    features: np.ndarray
+    target: np.ndarray
+    columns: tuple[str, ...]
+
+
+class MissingData(FileNotFoundError):
+    """A data file that must be put in place by hand is not there; the message says where."""
+
+
+HOUSE_PRICES_DIR = Path("data") / "house-prices"  # relative to the notebook's folder (Colab: /content)
+HOUSE_PRICES_URL = "https://www.kaggle.com/c/house-prices-advanced-regression-techniques/data"
+
+
+def diabetes() -> Table:
+    """scikit-learn's diabetes data (442 patients, shipped with the package): the raw features with
+    the two-valued ``sex`` column one-hot, and the disease progression a year later (25 to 346)."""
+    from sklearn.datasets import load_diabetes
+
+    raw = load_diabetes(scaled=False)
+    sex = raw.feature_names.index("sex")
+    keep = [i for i in range(raw.data.shape[1]) if i != sex]
+    one_hot = np.stack([raw.data[:, sex] == value for value in (1.0, 2.0)], axis=1)
+    features = np.concatenate([raw.data[:, keep], one_hot], axis=1).astype(np.float32)
+    columns = tuple(raw.feature_names[i] for i in keep) + ("sex=1", "sex=2")
+    return Table("diabetes", features, raw.target.astype(np.float32), columns)
+
+
+def house_prices(folder: str | os.PathLike = HOUSE_PRICES_DIR) -> Table:
+    """Kaggle's house prices (``train.csv`` of the competition) from ``folder``, the target
+    ``SalePrice``. Numeric columns keep their values (a missing value becomes the column's mean);
+    every other column is one-hot, with its own column for a missing value.
+
+    Kaggle's files cannot be downloaded without an account, so they are never fetched: without
+    ``folder/train.csv`` this raises ``MissingData`` saying where to put it.
+    """
+    path = Path(folder) / "train.csv"
+    if not path.is_file():
+        raise MissingData(
+            f"Kaggle's house-price data is not here: {path.resolve()} does not exist. Download "
+            f"train.csv from {HOUSE_PRICES_URL} (a Kaggle account that has accepted the "
+            f"competition's rules) and put it in {Path(folder).resolve()}; in Colab, upload it "
+            "there with the Files pane. trainwell.data.diabetes() needs no download."
+        )
+    with path.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    if not rows or "SalePrice" not in rows[0]:
+        raise ValueError(f"{path} has no SalePrice column: is it the competition's train.csv?")
+    target = np.array([float(r["SalePrice"]) for r in rows], np.float32)
+    blocks, columns = [], []
+    for name in [c for c in rows[0] if c not in ("Id", "SalePrice")]:
+        values = [r[name] for r in rows]
+        numbers = _numbers(values)
+        if numbers is not None:
+            blocks.append(np.where(np.isnan(numbers), np.nanmean(numbers), numbers)[:, None])
+            columns.append(name)
+        else:
+            levels = sorted(set(values))
+            blocks.append(np.array(values)[:, None] == np.array(levels)[None, :])
+            columns += [f"{name}={level}" for level in levels]
+    return Table("house-prices", np.concatenate(blocks, axis=1).astype(np.float32), target,
+                 tuple(columns))
+
+
+def _numbers(values: list[str]) -> np.ndarray | None:
+    """The column as floats (NaN where missing: empty or ``NA``), or None if it is not numeric."""
+    present = [v for v in values if v not in ("", "NA")]
+    try:
+        [float(v) for v in present]
+    except ValueError:
+        return None
+    return np.array([float(v) if v not in ("", "NA") else np.nan for v in values])
