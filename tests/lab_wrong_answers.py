@@ -206,6 +206,10 @@ WRONG_ANSWERS += [
         "pytorch": "def clip_by_norm(t, max_norm):\n    return t * max_norm / torch.linalg.vector_norm(t)\n",
         "tensorflow": "def clip_by_norm(t, max_norm):\n    return t * max_norm / tf.norm(t)\n",
     }, "a tensor within max_norm should come back unchanged"),
+    WrongAnswer("03-gradient-clipping", "q7", "whole-matrix-by-its-norm", {
+        "pytorch": "def max_norm_project(w, c):\n    return w * (c / torch.clamp_min(torch.linalg.vector_norm(w), c))\n",
+        "tensorflow": "def max_norm_project(w, c):\n    return w * (c / tf.maximum(tf.norm(w), c))\n",
+    }, "each column is projected on its own, not the whole matrix by its norm"),
     WrongAnswer("03-gradient-clipping", "q3", "each-by-its-own-norm", (
         "def clip_by_global_norm(tensors, max_norm):\n"
         "    total = float(sum(float((np.asarray(t) ** 2).sum()) for t in tensors) ** 0.5)\n"

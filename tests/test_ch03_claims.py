@@ -54,6 +54,14 @@ CLAIMS = {
         ["ch03_unclipped_first_norm", "ch03_unclipped_peak_norm"],
         lambda first, peak: as_float(peak) > 100 * as_float(first),
     ),
+    "exploding case: an L2 penalty does not stop the divergence (NaN/inf or >= 2x clipped)": (
+        ["ch03_l2_final_loss", "ch03_clipped_final_loss"],
+        diverged_or_much_worse,
+    ),
+    "exploding case: max-norm keeps the run stable (below the constant predictor's loss)": (
+        ["ch03_maxnorm_final_loss", "ch03_constant_loss"],
+        lambda max_norm, constant: as_float(max_norm) < as_float(constant),
+    ),
     "the sweep's best threshold lies outside the rule of thumb (0.5-10x the mean norm)": (
         ["ch03_sweep_best_vs_mean"],
         lambda ratio: not 0.5 <= ratio <= 10,
