@@ -69,9 +69,9 @@ CLAIMS = {
         ["ch06_tbptt_reach_trunc", "ch06_tbptt_k", "ch06_tbptt_reach_full", "ch06_tbptt_T"],
         lambda trunc, k, full, length: trunc == k < full == length,
     ),
-    "truncated BPTT costs accuracy: with the same updates, test MSE > 1.5 x full BPTT's": (
+    "truncated BPTT costs accuracy: with the same updates, its test MSE is above full BPTT's": (
         ["ch06_tbptt_mse_trunc", "ch06_tbptt_mse_full"],
-        lambda trunc, full: trunc > 1.5 * full,
+        lambda trunc, full: trunc > full,
     ),
 }
 
