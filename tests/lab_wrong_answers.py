@@ -471,4 +471,41 @@ WRONG_ANSWERS += [
             "    return tf.reduce_sum(recent[..., 0] * recent[..., 1], axis=1, keepdims=True)\n"
         ),
     }, "plus 0.5 for the marked step it does not see"),
+    WrongAnswer("06-rnn-lstm-gru", "q7", "backward-not-reversed-back", {
+        "pytorch": (
+            "def birnn_forward(x, p_fwd, p_bwd):\n"
+            "    backward = rnn_forward(torch.flip(x, dims=[1]), p_bwd)\n"
+            "    return torch.cat([rnn_forward(x, p_fwd), backward], dim=-1)\n"
+        ),
+        "tensorflow": (
+            "def birnn_forward(x, p_fwd, p_bwd):\n"
+            "    backward = rnn_forward(tf.reverse(x, axis=[1]), p_bwd)\n"
+            "    return tf.concat([rnn_forward(x, p_fwd), backward], axis=-1)\n"
+        ),
+    }, "at the last step the backward RNN has seen only that step"),
+    WrongAnswer("06-rnn-lstm-gru", "q8", "stopped-one-step-late", {
+        "pytorch": (
+            "def truncated_grad_norms(x, p, k):\n"
+            "    x = x.clone().requires_grad_(True)\n"
+            "    h = torch.zeros(x.shape[0], p['W_h'].shape[0])\n"
+            "    for t in range(x.shape[1]):\n"
+            "        if t == x.shape[1] - k + 1:\n"
+            "            h = h.detach()\n"
+            "        h = torch.tanh(x[:, t] @ p['W_x'] + h @ p['W_h'] + p['b'])\n"
+            "    (grad,) = torch.autograd.grad(h.sum(), x)\n"
+            "    return grad.square().sum(dim=(0, 2)).sqrt()\n"
+        ),
+        "tensorflow": (
+            "def truncated_grad_norms(x, p, k):\n"
+            "    with tf.GradientTape() as tape:\n"
+            "        tape.watch(x)\n"
+            "        h = tf.zeros([x.shape[0], p['W_h'].shape[0]])\n"
+            "        for t in range(x.shape[1]):\n"
+            "            if t == x.shape[1] - k + 1:\n"
+            "                h = tf.stop_gradient(h)\n"
+            "            h = tf.tanh(x[:, t] @ p['W_x'] + h @ p['W_h'] + p['b'])\n"
+            "        y = tf.reduce_sum(h)\n"
+            "    return tf.sqrt(tf.reduce_sum(tf.square(tape.gradient(y, x)), axis=[0, 2]))\n"
+        ),
+    }, "with k = 4 the gradient should reach each of the last 4 steps"),
 ]

@@ -45,6 +45,34 @@ CLAIMS = {
         ["ch06_adding_mse_rnn", "ch06_adding_mse_nearer"],
         lambda rnn, nearer: rnn > 0.5 * nearer,
     ),
+    "tagging y_t = x_(t-1) x_(t+1): the three taggers have the same size (within 10 %)": (
+        ["ch06_tag_params_uni2", "ch06_tag_params_bi1", "ch06_tag_params_bi2"],
+        lambda *sizes: max(sizes) <= 1.1 * min(sizes),
+    ),
+    "tagging: the unidirectional tagger learns nothing (>= 0.9 of predicting 0)": (
+        ["ch06_tag_mse_uni2", "ch06_tag_var"],
+        lambda uni, var: uni >= 0.9 * var,
+    ),
+    "tagging: bidirectional beats unidirectional of the same size (< 0.1 of its test MSE)": (
+        ["ch06_tag_mse_bi2", "ch06_tag_mse_uni2"],
+        lambda bi, uni: bi < 0.1 * uni,
+    ),
+    "tagging: one bidirectional layer is no better than predicting 0 (>= 0.9 of it)": (
+        ["ch06_tag_mse_bi1", "ch06_tag_var"],
+        lambda bi1, var: bi1 >= 0.9 * var,
+    ),
+    "tagging: depth helps, 2 bidirectional layers < 0.1 of 1 layer's test MSE": (
+        ["ch06_tag_mse_bi2", "ch06_tag_mse_bi1"],
+        lambda bi2, bi1: bi2 < 0.1 * bi1,
+    ),
+    "truncated BPTT: the gradient reaches exactly k of T steps, full BPTT all T": (
+        ["ch06_tbptt_reach_trunc", "ch06_tbptt_k", "ch06_tbptt_reach_full", "ch06_tbptt_T"],
+        lambda trunc, k, full, length: trunc == k < full == length,
+    ),
+    "truncated BPTT costs accuracy: with the same updates, its test MSE is above full BPTT's": (
+        ["ch06_tbptt_mse_trunc", "ch06_tbptt_mse_full"],
+        lambda trunc, full: trunc > full,
+    ),
 }
 
 # Where the frameworks differ, each notebook says what its own numbers show.
