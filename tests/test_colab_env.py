@@ -17,7 +17,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from importlib import metadata
 from pathlib import Path
 
@@ -34,7 +33,6 @@ REPORT = COMPAT / "colab-install.json"
 FIRST_CELL_ONLY = sorted(ROOT.glob("chapters/*/pytorch.ipynb")) + sorted(ROOT.glob("labs/*.ipynb"))
 WHOLE = sorted(ROOT.glob("chapters/*/tensorflow.ipynb")) + sorted(ROOT.glob("solutions/*-tensorflow.ipynb"))
 END_TO_END_LAB = "02-vanishing-exploding"
-FIRST_CELL_BUDGET_S = 60
 # What IPython's %pip prints after every install; the first cell prints nothing else.
 PIP_MAGIC_NOTE = "Note: you may need to restart the kernel to use updated packages."
 
@@ -126,15 +124,12 @@ def test_first_cell_installs_only_the_helpers(colab, package, installs, tmp_path
     nb = in_colab(nbformat.read(path, as_version=4), package)
     first = next(c for c in nb.cells if c.cell_type == "code")
     nb.cells = [first]
-    start = time.monotonic()
     nb, changed = run_in_colab(colab, nb, tmp_path)
-    seconds = time.monotonic() - start
     installs[rel(path)] = changed
     assert_minimal(changed, rel(path))
     assert all(o.output_type == "stream" for o in first.outputs), f"{rel(path)}: {first.outputs}"
     printed = "".join(o.text for o in first.outputs if o.name == "stdout")
     assert printed.replace(PIP_MAGIC_NOTE, "").strip() == "", f"{rel(path)} printed:\n{printed}"
-    assert seconds < FIRST_CELL_BUDGET_S, f"{rel(path)}: the first cell took {seconds:.0f} s"
     if path.parent.name == "labs":
         lab = path.stem
         fetched = sorted(p.name for p in (tmp_path / "tests" / lab).glob("*.py"))
