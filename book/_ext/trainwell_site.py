@@ -19,11 +19,12 @@ from sphinx.errors import ConfigError
 from sphinx.ext.graphviz import graphviz, render_dot
 from sphinx.util import logging
 
+from trainwell.explore import MARK as EXPLORER_MARK
+
 LOGGER = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parents[1] / "_static"
 PLOTLY_JS = "plotly.min.js"
-EXPLORER_MARK = 'class="trainwell-explorer"'
 
 
 def _thebe_enabled(app):

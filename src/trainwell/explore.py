@@ -27,6 +27,8 @@ Line = tuple[Sequence[float], Sequence[float]]
 NAME = re.compile(r"[a-z][a-z0-9-]*")
 DIGITS = 4
 PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
+# What marks an explorer in a page or a notebook output (the site and the tests look for it).
+MARK = 'class="trainwell-explorer"'
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class Explorer:
             controls.append(f'<span class="tw-control">{label} {widget}</span>')
         data = json.dumps(self.spec(), separators=(",", ":")).replace("</", "<\\/")
         return (
-            f'<figure class="trainwell-explorer" id="{ident}">'
+            f'<figure {MARK} id="{ident}">'
             f'<div class="tw-controls">{"".join(controls)}</div>'
             f'<div class="tw-plot" id="{ident}-plot" role="img" aria-label="{html.escape(self.alt)}"></div>'
             f'<figcaption class="tw-status" aria-live="polite"></figcaption>'
