@@ -35,7 +35,7 @@ BUILD_LOG = COMPAT / "builds.log"
 # What a Colab runtime has from the start, besides its frameworks (pinned in colab_env): the
 # packages the course's notebooks import, the kernel, and the widgets. Colab itself brings more.
 COLAB_PREINSTALLED = ("numpy", "scipy", "pandas", "matplotlib", "scikit-learn", "ipython",
-                      "ipykernel", "ipywidgets", "tqdm")
+                      "ipykernel", "ipywidgets", "plotly", "tqdm")
 # In the kernel before any cell, as in Colab: the real `google` namespace package (protobuf's)
 # with a `google.colab` module, so `"google.colab" in sys.modules` is true.
 FAKE_COLAB = ("import google, sys, types; "
