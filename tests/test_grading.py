@@ -456,3 +456,17 @@ def test_runner_stops_only_what_runs_past_its_limit():
     assert len(cut.cells) == 1 and cut.status == Status.TIMEOUT
     assert cut.checks["z"].json is None  # cell 2 never ran; the check raised, or had no time left
     assert cut.checks["z"].error.split(":")[0] in ("NameError", "not run", "stopped")
+
+
+def test_kernel_close_removes_its_runtime_folder():
+    """The grading kernel's connection file and IPC sockets live in a folder of their own, which
+    closing the kernel removes (nothing is left behind in the temporary directory)."""
+    import os
+
+    from trainwell.grading.runner import Kernel
+
+    kernel = Kernel()
+    runtime = kernel.runtime
+    assert os.path.isfile(os.path.join(runtime, "kernel.json"))
+    kernel.close()
+    assert not os.path.exists(runtime) and not kernel.km.has_kernel

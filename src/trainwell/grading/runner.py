@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -47,18 +48,24 @@ class Kernel:
     def __init__(self):
         from jupyter_client import KernelManager
 
-        runtime = tempfile.mkdtemp(prefix="kernel-")
-        self.km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(runtime, "ipc"),
-                                connection_file=os.path.join(runtime, "kernel.json"))
-        env = dict(os.environ, JUPYTER_RUNTIME_DIR=runtime, MPLBACKEND="Agg",
+        self.runtime = tempfile.mkdtemp(prefix="kernel-")
+        self.km = KernelManager(kernel_name="python3", transport="ipc",
+                                ip=os.path.join(self.runtime, "ipc"),
+                                connection_file=os.path.join(self.runtime, "kernel.json"))
+        env = dict(os.environ, JUPYTER_RUNTIME_DIR=self.runtime, MPLBACKEND="Agg",
                    PYDEVD_DISABLE_FILE_VALIDATION="1")
-        self.km.start_kernel(
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env=env, cwd=os.getcwd(),
-        )
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        self.kc.wait_for_ready(timeout=READY_TIMEOUT_S)
+        self.kc = None
+        try:
+            self.km.start_kernel(
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                env=env, cwd=os.getcwd(),
+            )
+            self.kc = self.km.client()
+            self.kc.start_channels()
+            self.kc.wait_for_ready(timeout=READY_TIMEOUT_S)
+        except BaseException:
+            self.close()
+            raise
 
     def restart(self) -> None:
         """A fresh kernel process on the same connection (the old one is killed)."""
@@ -66,11 +73,15 @@ class Kernel:
         self.kc.wait_for_ready(timeout=READY_TIMEOUT_S)
 
     def close(self) -> None:
+        """Stop the kernel and remove its runtime folder (connection file and IPC sockets)."""
         try:
-            self.kc.stop_channels()
-            self.km.shutdown_kernel(now=True)
+            if self.kc is not None:
+                self.kc.stop_channels()
+            if self.km.has_kernel:
+                self.km.shutdown_kernel(now=True)
         except Exception:  # noqa: BLE001 - the sandbox is torn down anyway
             pass
+        shutil.rmtree(self.runtime, ignore_errors=True)
 
     def _reply(self, msg_id: str, timeout: float):
         """The shell reply to ``msg_id``, or None after ``timeout`` seconds; raises if the kernel died."""
