@@ -10,6 +10,8 @@ import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 
 import pytest  # noqa: E402
+from notebooks import SEED_RUNS  # noqa: E402
+from xdist.scheduler import LoadScopeScheduling  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,6 +48,19 @@ def one_sandbox_batch_at_a_time():
     runs two on purpose.)"""
     with _lock("sandbox"):
         yield
+
+
+class FilesAndSeedRuns(LoadScopeScheduling):
+    """pytest-xdist's ``--dist loadfile`` with one exception: a file's tests run on one worker, in
+    order (a notebook's nbval cells, a file's shared fixtures and caches), but any worker takes the
+    runs of a notebook with another seed one by one, so that a chapter's six runs share the cores."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return nodeid if f"::{SEED_RUNS}[" in nodeid else nodeid.split("::", 1)[0]
+
+
+def pytest_xdist_make_scheduler(config, log):
+    return FilesAndSeedRuns(config, log) if config.getvalue("dist") == "loadfile" else None
 
 
 @pytest.hookimpl(trylast=True)

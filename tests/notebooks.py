@@ -14,6 +14,8 @@ from trainwell.notebook import glued
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_LINE = re.compile(r"^SEED = \d+$", re.MULTILINE)
+# The name of the tests that re-run a notebook with another seed (the test scheduler spreads them).
+SEED_RUNS = "test_claims_hold_for_other_seeds"
 
 
 def chapter_notebooks(chapter: str) -> list[Path]:

@@ -1,0 +1,20 @@
+"""How `make test` shares the tests among its pytest-xdist workers (conftest.FilesAndSeedRuns)."""
+
+from conftest import FilesAndSeedRuns
+
+
+def scope(nodeid: str) -> str:
+    return FilesAndSeedRuns._split_scope(None, nodeid)
+
+
+def test_a_notebooks_cells_and_a_files_tests_stay_together():
+    assert scope("chapters/05-resnet/pytorch.ipynb::Cell 3") == "chapters/05-resnet/pytorch.ipynb"
+    assert scope("chapters/05-resnet/pytorch.ipynb::Cell 12") == "chapters/05-resnet/pytorch.ipynb"
+    assert scope("tests/test_ch05_claims.py::test_stored_claims[pytorch.ipynb]") == "tests/test_ch05_claims.py"
+    assert scope("tests/test_site_browser.py::test_explorers[ch02]") == "tests/test_site_browser.py"
+
+
+def test_each_run_with_another_seed_is_a_scope_of_its_own():
+    runs = [f"tests/test_ch05_claims.py::test_claims_hold_for_other_seeds[{nb}-{seed}]"
+            for nb in ("pytorch.ipynb", "tensorflow.ipynb") for seed in (1, 2, 3)]
+    assert [scope(r) for r in runs] == runs
