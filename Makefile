@@ -34,18 +34,23 @@ book: setup
 	$(BIN)/jupyter-book build --all -W -n --keep-going .
 	@echo "The site is in $(CURDIR)/_build/html (open index.html, or run: make serve)"
 
+# The extra environments' tests: a runtime set up like Colab's, with the newest TensorFlow and
+# Keras, and the oldest releases the requirements allow. Both are built into .venv/compat/ on first
+# use and kept while their requirements stay the same.
+COMPAT_TESTS := tests/test_colab_env.py tests/test_oldest_versions.py
+
+# Two pytest runs, each on both cores: the course's own tests, then the extra environments (each
+# run ends with its wall time; `make bench` reports both).
 test: setup
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest tests chapters $(wildcard solutions) --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider -n auto --dist loadfile \
-		--durations=15
+	$(BIN)/python -m pytest tests chapters $(wildcard solutions) $(COMPAT_TESTS:%=--ignore=%) \
+		--nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider \
+		-n auto --dist loadfile --durations=15
+	@$(MAKE) --no-print-directory compat
 
-# Only the extra environments' tests (make test runs them too): a runtime set up like Colab's, with
-# the newest TensorFlow and Keras, and the oldest releases the requirements allow. Both are built
-# into .venv/compat/ on first use and kept while their requirements stay the same.
+# Only the extra environments' tests (make test runs them last).
 compat: setup
-	$(BIN)/python -m pytest tests/test_colab_env.py tests/test_oldest_versions.py \
-		-p no:cacheprovider -n auto --dist loadfile --durations=15
+	$(BIN)/python -m pytest $(COMPAT_TESTS) -p no:cacheprovider -n auto --dist loadfile --durations=15
 
 # The PyTorch and TensorFlow notebooks of each chapter and lab, from its one source
 # (chapters/*/notebook.md, solutions/*.md), and each concept page's index.ipynb from its

@@ -1,4 +1,5 @@
-"""How `make test` shares the tests among its pytest-xdist workers (conftest.FilesAndSeedRuns)."""
+"""How `make test` runs: how it shares the tests among its pytest-xdist workers
+(conftest.FilesAndSeedRuns), and how `make bench` reads its wall times."""
 
 from conftest import FilesAndSeedRuns
 
@@ -18,3 +19,12 @@ def test_each_run_with_another_seed_is_a_scope_of_its_own():
     runs = [f"tests/test_ch05_claims.py::test_claims_hold_for_other_seeds[{nb}-{seed}]"
             for nb in ("pytorch.ipynb", "tensorflow.ipynb") for seed in (1, 2, 3)]
     assert [scope(r) for r in runs] == runs
+
+
+def test_bench_reads_the_wall_time_of_each_pytest_run():
+    from bench import PYTEST_SUMMARY
+
+    output = ("===== slowest 15 durations =====\n12.00s call tests/test_book.py::test_x\n"
+              "===== 766 passed, 2 warnings in 1260.34s (0:21:00) =====\nmake[1]: Entering directory\n"
+              "===== 3 passed in 95.10s (0:01:35) =====\n")
+    assert [float(s) for s in PYTEST_SUMMARY.findall(output)] == [1260.34, 95.1]
