@@ -87,6 +87,10 @@ CLAIMS = {
         ["ch01_es_wd_test", "ch01_es_plain_test", "ch01_es_over_wd"],
         lambda wd, plain, ratio: wd < 0.95 * plain and abs(ratio - 1) < 0.1,
     ),
+    "L1 makes many weights exactly zero (>= 50 %), L2 none": (
+        ["ch01_l1_zero_frac", "ch01_l2_zero_frac"],
+        lambda l1, l2: l1 >= 0.5 and l2 == 0,
+    ),
 }
 
 

@@ -66,6 +66,10 @@ CLAIMS = {
         ["ch03_sweep_best_vs_mean"],
         lambda ratio: not 0.5 <= ratio <= 10,
     ),
+    "mild init: a threshold of 15 is never reached, so clipping changes nothing (same final loss)": (
+        ["ch03_mild_steps_clipped", "ch03_mild_final_unclipped", "ch03_mild_final_clipped"],
+        lambda steps, unclipped, clipped: steps == 0 and unclipped == clipped,
+    ),
 }
 
 

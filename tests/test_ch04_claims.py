@@ -33,6 +33,10 @@ CLAIMS = {
         ["ch04_input_drift_plain", "ch04_input_drift_bn"],
         lambda plain, bn: bn >= 0 and plain >= 2 * bn,
     ),
+    "from Xavier initialization both train (accuracy >= 0.9 without and with BN)": (
+        ["ch04_acc_xavier_plain", "ch04_acc_xavier_bn"],
+        lambda plain, bn: plain >= 0.9 and bn >= 0.9,
+    ),
 }
 
 

@@ -73,6 +73,14 @@ CLAIMS = {
         ["ch06_tbptt_mse_trunc", "ch06_tbptt_mse_full"],
         lambda trunc, full: trunc > full,
     ),
+    "tanh RNN, W_h as drawn: the last five of 50 steps carry most (> 0.5) of the influence": (
+        ["ch06_bptt_last5_share", "ch06_bptt_ratio_small"],
+        lambda share, ratio: share > 0.5 and ratio < 1e-6,
+    ),
+    "tanh RNN, W_h x 8: the same product explodes (first/last input influence > 1e3)": (
+        ["ch06_bptt_ratio_x8"],
+        lambda v: v > 1e3,
+    ),
 }
 
 # Where the frameworks differ, each notebook says what its own numbers show.
