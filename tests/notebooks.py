@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_LINE = re.compile(r"^SEED = \d+$", re.MULTILINE)
 # The name of the tests that re-run a notebook with another seed (the test scheduler spreads them).
 SEED_RUNS = "test_claims_hold_for_other_seeds"
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
+# Words that name a kind of picture, not what it shows: an alt text made of these only says nothing.
+GENERIC_ALT = {"chart", "diagram", "figure", "graph", "icon", "image", "img", "logo", "output",
+               "photo", "picture", "plot", "png", "svg", "untitled"}
+ALT_SENTENCE_WORDS = 8
 
 
 def chapter_notebooks(chapter: str) -> list[Path]:
@@ -27,6 +32,30 @@ def chapter_notebooks(chapter: str) -> list[Path]:
 def concept_page(chapter: str) -> Path:
     """The executed concept page of a chapter folder (``index.ipynb``, from its ``index.md``)."""
     return ROOT / "chapters" / chapter / "index.ipynb"
+
+
+def alt_text_problem(alt: str | None, sentence: bool = True) -> str | None:
+    """What is wrong with an image's alt text, or None when it says what the image shows: not
+    empty, not a file name or address (what docutils writes when an image has no alt), not only
+    generic words ("figure 1", "plot") and, with ``sentence``, at least ``ALT_SENTENCE_WORDS``
+    words (a plot's or a diagram's axes and what it compares need a sentence)."""
+    alt = (alt or "").strip()
+    words = re.findall(r"[\w.-]+", alt.lower())
+    if not alt:
+        return "no alt text"
+    if re.search(r"\.(png|jpe?g|gif|svg)$|^(\.\./|/|https?:)|_images/", alt):
+        return f"alt text is a file name, not a description: {alt!r}"
+    if all(w in GENERIC_ALT or w.isdigit() for w in words):
+        return f"alt text names no content: {alt!r}"
+    if sentence and len(alt.split()) < ALT_SENTENCE_WORDS:
+        return f"alt text too short to say what the figure shows: {alt!r}"
+    return None
+
+
+def image_alt(cell) -> str | None:
+    """The alt text myst-nb gives a code cell's image outputs: the cell option
+    ``mystnb: {image: {alt: ...}}`` of its source."""
+    return cell.get("metadata", {}).get("mystnb", {}).get("image", {}).get("alt")
 
 
 def stored_claims(path: Path) -> dict[str, object]:
