@@ -76,6 +76,23 @@ WRONG_ANSWERS = [
         "        vanishing_depth = depth\n"
         "        break\n"
     ), "tw.set_seed(200 + depth)"),
+    WrongAnswer("02-vanishing-exploding", "q6", "codes-before-the-sigmoid", (
+        "def pretrain_layer(codes, n_code, seed):\n"
+        "    tw.set_seed(seed)\n"
+        "    autoencoder = tw.mlp([codes.shape[1], n_code, codes.shape[1]], activation='sigmoid')\n"
+        "    tw.fit(autoencoder, codes, codes, loss='mse', optimizer='adam', lr=0.02, steps=100,\n"
+        "           batch_size=32, seed=seed, progress_bar=False)\n"
+        "    w, b = tw.get_weights(autoencoder)[0]\n"
+        "    return w, b, codes @ w + b\n"
+    ), "apply the sigmoid to codes @ W + b"),
+    WrongAnswer("02-vanishing-exploding", "q6", "every-layer-on-the-input", (
+        "def pretrained_mlp(x, widths, seed):\n"
+        "    encoders = [pretrain_layer(x, n_code, seed + i)[:2] for i, n_code in enumerate(widths[1:-1])]\n"
+        "    tw.set_seed(seed)\n"
+        "    model = tw.mlp(widths, activation='sigmoid', init='xavier')\n"
+        "    tw.set_weights(model, encoders + tw.get_weights(model)[-1:])\n"
+        "    return model\n"
+    ), "each layer learns from the codes of the layer below, not from x"),
 ]
 
 WRONG_ANSWERS += [

@@ -50,6 +50,35 @@ CLAIMS = {
         ["ch02_loss_he"],
         lambda v: v < 0.5 * LN10,
     ),
+    "pretraining: from Xavier init the deep sigmoid net does not train (loss within 0.05 of ln 10)": (
+        ["ch02_pretrain_loss_random", "ch02_pretrain_hidden_layers"],
+        lambda loss, layers: abs(loss - LN10) < 0.05 and layers >= 6,
+    ),
+    "pretraining: the Xavier sigmoid net's test accuracy is chance (<= 0.15)": (
+        ["ch02_pretrain_acc_random"],
+        lambda v: v <= 0.15,
+    ),
+    "pretraining: the random-init sigmoid net's first layer gets < 1e-3 of the last's gradient": (
+        ["ch02_pretrain_grad_ratio_random"],
+        lambda v: v < 1e-3,
+    ),
+    "pretraining: the pretrained net's first layer gets >= 100 times that share (and >= 0.05)": (
+        ["ch02_pretrain_grad_ratio_pretrained", "ch02_pretrain_grad_ratio_random"],
+        lambda pre, rand: pre >= 100 * rand and pre >= 0.05,
+    ),
+    "pretraining: the pretrained sigmoid net learns, well above chance but far from solved": (
+        ["ch02_pretrain_acc_pretrained", "ch02_pretrain_loss_pretrained"],
+        lambda acc, loss: 0.3 <= acc <= 0.8 and loss < 0.6 * LN10,
+    ),
+    "pretraining: ReLU/He with no pretraining does much better (accuracy >= 0.9, >= 0.2 above)": (
+        ["ch02_pretrain_acc_relu", "ch02_pretrain_acc_pretrained",
+         "ch02_pretrain_loss_relu", "ch02_pretrain_loss_pretrained"],
+        lambda relu, pre, relu_loss, pre_loss: relu >= 0.9 and relu >= pre + 0.2 and relu_loss < pre_loss,
+    ),
+    "pretraining: the ReLU/He net's gradient does not shrink with depth (ratio within [0.1, 10])": (
+        ["ch02_pretrain_grad_ratio_relu"],
+        lambda v: 0.1 <= v <= 10,
+    ),
 }
 
 
