@@ -2,6 +2,9 @@
 
 import importlib
 import inspect
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -83,6 +86,15 @@ def test_fit_learns_digits_and_records_history(tw):
     assert history["val_acc"][-1] > 0.9
     loss, acc = tw.evaluate(model, x_test, y_test)
     assert acc == pytest.approx(history["val_acc"][-1]) and loss > 0
+    assert loss == pytest.approx(history["val_loss"][-1], rel=1e-6)  # fit validates as evaluate does
+
+
+def test_tensorflow_thread_pools_follow_omp_num_threads():
+    code = ("import trainwell.tf, tensorflow as tf; t = tf.config.threading; "
+            "print(t.get_intra_op_parallelism_threads(), t.get_inter_op_parallelism_threads())")
+    result = subprocess.run([sys.executable, "-c", code], env={**os.environ, "OMP_NUM_THREADS": "3"},
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["3", "3"]
 
 
 def test_fit_mse_and_clipping_bound_the_step(tw):

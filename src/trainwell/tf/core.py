@@ -38,6 +38,21 @@ __all__ = [
     "set_weights",
 ]
 
+
+def _match_omp_threads() -> None:
+    """TensorFlow's thread pools follow ``OMP_NUM_THREADS`` when it is set, as PyTorch's do: with
+    one thread a worker, tiny ops do not wait on each other's threads (the results are the same)."""
+    threads = os.environ.get("OMP_NUM_THREADS", "")
+    if threads.isdigit() and int(threads) > 0:
+        try:
+            tf.config.threading.set_intra_op_parallelism_threads(int(threads))
+            tf.config.threading.set_inter_op_parallelism_threads(int(threads))
+        except RuntimeError:  # TensorFlow already ran an op: its pools are fixed
+            pass
+
+
+_match_omp_threads()
+
 BN_MOMENTUM = 0.9  # PyTorch's momentum=0.1 in Keras' convention (weight of the old average)
 BN_EPSILON = 1e-5  # PyTorch's default
 
@@ -171,15 +186,18 @@ def activation_stats(model: keras.Model, x) -> dict[str, np.ndarray]:
     return {"mean": np.array(means), "std": np.array(stds)}
 
 
+def _metrics(model: keras.Model, x: tf.Tensor, target: tf.Tensor, loss: str):
+    out = model(x, training=False)
+    value = _loss_fn(loss)(out, target)
+    if loss != "cross_entropy":
+        return value, tf.constant(float("nan"))
+    return value, tf.reduce_mean(tf.cast(tf.argmax(out, axis=1) == target, tf.float32))
+
+
 def evaluate(model: keras.Model, x, y, loss="cross_entropy") -> tuple[float, float]:
     """``(loss, accuracy)`` on the whole set in evaluation mode (accuracy is NaN for ``mse``)."""
-    out = model(tf.constant(x, tf.float32), training=False)
-    target = _targets(y, loss)
-    value = float(_loss_fn(loss)(out, target))
-    if loss != "cross_entropy":
-        return value, float("nan")
-    acc = float(tf.reduce_mean(tf.cast(tf.argmax(out, axis=1) == target, tf.float32)))
-    return value, acc
+    value, acc = _metrics(model, tf.constant(x, tf.float32), _targets(y, loss), loss)
+    return float(value), float(acc)
 
 
 def fit(
@@ -232,14 +250,21 @@ def fit(
         opt.apply_gradients(zip(grads, variables))
         return value, norms
 
+    validate = None
     if x_val is None:
         eval_every = None
+    else:
+        x_val, y_val = tf.constant(x_val, tf.float32), _targets(y_val, loss)
+        compiled_metrics = tf.function(lambda: _metrics(model, x_val, y_val, loss))
+
+        def validate():  # compiled once: fit evaluates many times
+            return tuple(float(m) for m in compiled_metrics())
+
     history = new_history()
     with progress(steps, desc, progress_bar) as bar:
         for step, idx in enumerate(batches(int(x_all.shape[0]), batch_size, steps, seed), start=1):
             value, norms = train_step(tf.constant(idx))
             if grad_norms:
                 history["grad_norms"].append(norms.numpy())
-            record_step(history, bar, step, steps, float(value), eval_every,
-                        lambda: evaluate(model, x_val, y_val, loss))
+            record_step(history, bar, step, steps, float(value), eval_every, validate)
     return history
