@@ -59,6 +59,7 @@ class FilesAndSeedRuns(LoadScopeScheduling):
         return nodeid if f"::{SEED_RUNS}[" in nodeid else nodeid.split("::", 1)[0]
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which a run may leave out
 def pytest_xdist_make_scheduler(config, log):
     return FilesAndSeedRuns(config, log) if config.getvalue("dist") == "loadfile" else None
 

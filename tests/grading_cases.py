@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,6 +17,13 @@ def lab_notebook(lab_id: str) -> dict:
 def master_sources(lab_id: str) -> dict[str, str]:
     nb = json.loads((ROOT / "solutions" / f"{lab_id}.ipynb").read_text())
     return {c["id"]: "".join(c["source"]) for c in nb["cells"]}
+
+
+def auto_points(lab_id: str) -> dict[str, float]:
+    """The points of each auto-graded question of the lab, by question name."""
+    from trainwell.grading.lab import read_lab
+
+    return {q.name: q.points for q in read_lab(ROOT / "solutions" / f"{lab_id}.ipynb").auto_questions}
 
 
 def solved(lab_id: str) -> dict:
@@ -110,7 +118,7 @@ import os, pathlib
 for folder in ["tests/02-vanishing-exploding-pytorch", "/work/main/labs/tests/02-vanishing-exploding-pytorch"]:
     try:
         os.makedirs(folder, exist_ok=True)
-        for q in ("q1", "q2", "q3", "q4"):
+        for q in ("q1", "q2", "q3", "q4", "q5", "q6"):
             pathlib.Path(folder, q + ".py").write_text("OK_FORMAT = True\\ntest = {'name': '%s', 'points': 2, 'suites': []}" % q)
     except OSError:
         pass
@@ -206,7 +214,7 @@ def batch(folder: Path, lab_id: str, solutions: Path) -> dict[str, dict]:
     """Write the submissions of the big batch; return each file's expected scores and status."""
     good = solved(lab_id)
     untouched = lab_notebook(lab_id)
-    full = {"q1": 2, "q2": 2, "q3": 2, "q4": 2}
+    full = auto_points(lab_id)
     zero = dict.fromkeys(full, 0)
     cases: dict[str, tuple[dict | str, dict, str]] = {
         "solved": (good, full, "ok"),
@@ -461,3 +469,86 @@ def answered(lab_id: str, answers: dict[str, str]) -> dict:
             found.add(cell["id"])
     assert found == set(answers), f"no cells {set(answers) - found} in {lab_id}"
     return nb
+
+# Question 6 (greedy layer-wise pretraining), in each student's own words.
+_BO_PRETRAINING = {
+    "cell-56": '''def pretrain_layer(codes, n_code, seed):
+    """Train one autoencoder on codes; its encoder's W, b and the codes the encoder gives."""
+    n_features = codes.shape[1]
+    tw.set_seed(seed)
+    net = tw.mlp([n_features, n_code, n_features], activation="sigmoid")
+    tw.fit(net, codes, codes, loss="mse", optimizer="adam", lr=0.02, steps=100,
+           batch_size=32, seed=seed, progress_bar=False)
+    weights = tw.get_weights(net)
+    enc_w, enc_b = weights[0]
+    out = torch.sigmoid(torch.as_tensor(codes @ enc_w + enc_b))
+    return enc_w, enc_b, out.numpy()
+''',
+    "cell-57": '''def pretrained_mlp(x, widths, seed):
+    """A sigmoid MLP whose hidden layers are greedily pretrained encoders; its output layer random."""
+    pretrained = []
+    data_in = x
+    i = 0
+    while i < len(widths) - 2:
+        w, b, data_in = pretrain_layer(data_in, widths[i + 1], seed + i)
+        pretrained.append((w, b))
+        i += 1
+    tw.set_seed(seed)
+    model = tw.mlp(widths, activation="sigmoid", init="xavier")
+    tw.set_weights(model, pretrained + tw.get_weights(model)[len(pretrained):])
+    return model
+''',
+}
+ANSWERS["ana"] |= {
+    "cell-56": '''def pretrain_layer(codes, n_code, seed):
+    """Train one autoencoder on codes; its encoder's W, b and the codes the encoder gives."""
+    tw.set_seed(seed)
+    ae = tw.mlp([codes.shape[1], n_code, codes.shape[1]], activation="sigmoid")
+    tw.fit(ae, codes, codes, loss="mse", optimizer="adam", lr=0.02, steps=100, batch_size=32,
+           seed=seed, progress_bar=False)
+    (w, b), _ = tw.get_weights(ae)
+    hidden = torch.sigmoid(torch.from_numpy(codes @ w + b))
+    return w, b, hidden.numpy()
+''',
+    "cell-57": '''def pretrained_mlp(x, widths, seed):
+    """A sigmoid MLP whose hidden layers are greedily pretrained encoders; its output layer random."""
+    layers, h = [], x
+    for k in range(1, len(widths) - 1):
+        w, b, h = pretrain_layer(h, widths[k], seed + k - 1)
+        layers.append((w, b))
+    tw.set_seed(seed)
+    net = tw.mlp(widths, activation="sigmoid", init="xavier")
+    head = tw.get_weights(net)[-1]
+    tw.set_weights(net, layers + [head])
+    return net
+''',
+}
+ANSWERS["bo"] |= _BO_PRETRAINING
+ANSWERS["bo-renamed"] |= {
+    cell: re.sub(r"\bpretrained\b(?! encoders)", "stacked", code).replace("data_in", "feats")
+    .replace("enc_", "e_") for cell, code in _BO_PRETRAINING.items()
+}
+ANSWERS["chen"] |= {
+    "cell-56": '''def pretrain_layer(codes, n_code, seed):
+    """Train one autoencoder on codes; its encoder's W, b and the codes the encoder gives."""
+    tw.set_seed(seed)
+    dims = [codes.shape[-1], n_code, codes.shape[-1]]
+    model = tw.mlp(dims, activation="sigmoid")
+    tw.fit(model, codes, codes, loss="mse", optimizer="adam", lr=0.02, steps=100, batch_size=32,
+           seed=seed, progress_bar=False)
+    first = tw.get_weights(model)[0]
+    pre = codes @ first[0] + first[1]
+    return first[0], first[1], torch.sigmoid(torch.as_tensor(pre)).numpy()
+''',
+    "cell-57": '''def pretrained_mlp(x, widths, seed):
+    """A sigmoid MLP whose hidden layers are greedily pretrained encoders; its output layer random."""
+    stack, inputs = [], x
+    for offset, size in enumerate(widths[1:-1]):
+        *wb, inputs = pretrain_layer(inputs, size, seed + offset)
+        stack.append(tuple(wb))
+    tw.set_seed(seed)
+    mlp = tw.mlp(widths, activation="sigmoid", init="xavier")
+    tw.set_weights(mlp, stack + [tw.get_weights(mlp)[-1]])
+    return mlp
+''',
+}

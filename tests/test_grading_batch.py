@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from grading_cases import DISK_FILL_GB, batch, lab_notebook, solved, with_cell, write
+from grading_cases import DISK_FILL_GB, auto_points, batch, lab_notebook, solved, with_cell, write
 
 from trainwell.grading import sandbox
 
@@ -96,7 +96,7 @@ def test_one_batch_of_every_case(tmp_path):
             wrong.append(f"{Path(file).name}: {got} != {want['scores']} ({row['status']})")
         if want["status"] and row["status"] != want["status"]:
             wrong.append(f"{Path(file).name}: status {row['status']!r} != {want['status']!r}")
-        assert row["q5"] == "" and float(row["possible"]) == 8
+        assert row["q5"] == "" and float(row["possible"]) == sum(auto_points(PYTORCH).values())
         assert abs(float(row["total"]) - sum(got.values())) < 1e-3
     assert not wrong, "\n".join(wrong)
     stems = sorted(p.name for p in (tmp_path / "out").glob("*.json"))
@@ -159,7 +159,8 @@ def sigmoid_grad(z):
     done = grade(TENSORFLOW, paths, tmp_path / "out", "--no-progress")
     assert done.returncode == 0, done.stderr[-3000:]
     rows = gradebook(tmp_path / "out")
-    assert float(rows["solved"]["total"]) == 8 and rows["solved"]["status"] == "ok"
+    assert float(rows["solved"]["total"]) == sum(auto_points(TENSORFLOW).values())
+    assert rows["solved"]["status"] == "ok"
     assert float(rows["untouched"]["total"]) == 0 and float(rows["cheat-tensorflow"]["total"]) == 0
 
 
@@ -185,8 +186,10 @@ def test_gradescope_autograder(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads((root / "results" / "results.json").read_text())
     by_name = {t["name"]: t for t in results["tests"]}
-    assert results["score"] == 6 and by_name["q1"]["score"] == 0 and by_name["q2"]["score"] == 2
-    assert all(t["max_score"] == 2 for t in results["tests"]) and "raised" in by_name["q1"]["output"]
+    points = auto_points(PYTORCH)
+    assert results["score"] == sum(points.values()) - points["q1"] and by_name["q1"]["score"] == 0
+    assert {t["name"]: t["max_score"] for t in results["tests"]} == points
+    assert by_name["q2"]["score"] == points["q2"] and "raised" in by_name["q1"]["output"]
 
 
 def test_student_flow_checks_pass_locally(tmp_path):
@@ -201,7 +204,7 @@ def test_student_flow_checks_pass_locally(tmp_path):
     NotebookClient(nb, timeout=600, kernel_name="python3",
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
-    assert len(checks) == 4
+    assert len(checks) == len(auto_points(PYTORCH))
     for cell in checks:
         text = json.dumps(cell.outputs)
         assert "passed" in text and "failed" not in text.lower(), text[:500]
@@ -247,13 +250,14 @@ def test_two_batches_at_once(tmp_path):
         assert "warning" not in err, err
         rows = gradebook(tmp_path / f"out-{key}")
         assert len(rows) == len(batches[key])
+        full = sum(auto_points(PYTORCH).values())
         for row in rows.values():
-            assert row["status"] == "ok" and float(row["total"]) == float(row["possible"]) == 8, row
+            assert row["status"] == "ok" and float(row["total"]) == float(row["possible"]) == full, row
             assert row["student_from"] == "file name"
         with (tmp_path / f"out-{key}" / "canvas.csv").open(newline="") as f:
             canvas = list(csv.reader(f))
-        assert canvas[0][1] == "ID" and canvas[0][-1] == "Lab 02 (777)" and canvas[1][-1] == "8"
-        assert sorted((r[1], r[-1]) for r in canvas[2:]) == sorted((ids[n], "8") for n in batches[key])
+        assert canvas[0][1] == "ID" and canvas[0][-1] == "Lab 02 (777)" and canvas[1][-1] == f"{full:g}"
+        assert sorted((r[1], r[-1]) for r in canvas[2:]) == sorted((ids[n], f"{full:g}") for n in batches[key])
         with (tmp_path / f"out-{key}" / "similarity.csv").open(newline="") as f:
             pairs = [(Path(r["file_a"]).name.split("_")[0], Path(r["file_b"]).name.split("_")[0])
                      for r in csv.DictReader(f)]
