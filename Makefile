@@ -15,7 +15,7 @@ export TF_ENABLE_ONEDNN_OPTS := 0
 # see the same arithmetic, and parallel grading kernels do not fight over the cores.
 export OMP_NUM_THREADS := 1
 
-.PHONY: setup book test compat notebooks execute labs grade serve bench lint clean
+.PHONY: setup book catalogs test compat notebooks execute labs grade serve bench lint clean
 
 # Also installs the system programs the tests need (bubblewrap, Chromium) where apt can.
 setup: $(STAMP)
@@ -30,9 +30,9 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install -q -r requirements.txt
 	@touch $(STAMP)
 
+# Both editions: English in _build/html, Chinese (from locales/) in _build/html/zh.
 book: setup
-	$(BIN)/jupyter-book build --all -W -n --keep-going .
-	@echo "The site is in $(CURDIR)/_build/html (open index.html, or run: make serve)"
+	$(BIN)/trainwell book
 
 # The extra environments' tests: a runtime set up like Colab's, with the newest TensorFlow and
 # Keras, and the oldest releases the requirements allow. Both are built into .venv/compat/ on first
@@ -69,6 +69,11 @@ serve: setup
 
 bench: setup
 	$(BIN)/python tests/bench.py $(NOTEBOOKS) $(SOLUTIONS) --book --grading --suite
+
+# After an English change: merge the site's messages into the Chinese catalogs (locales/zh_CN),
+# which mark what is new or changed for translation (make test fails until it is translated).
+catalogs: setup
+	$(BIN)/trainwell catalogs
 
 # The student labs (labs/*.ipynb and their public tests) from the masters in solutions/.
 labs: notebooks

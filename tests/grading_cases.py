@@ -10,8 +10,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def lab_notebook(lab_id: str) -> dict:
-    return json.loads((ROOT / "labs" / f"{lab_id}.ipynb").read_text())
+def lab_notebook(lab_id: str, folder: str = "labs") -> dict:
+    """The student lab (``folder="labs/zh_CN"``: the Chinese one)."""
+    return json.loads((ROOT / folder / f"{lab_id}.ipynb").read_text())
 
 
 def master_sources(lab_id: str) -> dict[str, str]:
@@ -26,12 +27,14 @@ def auto_points(lab_id: str) -> dict[str, float]:
     return {q.name: q.points for q in read_lab(ROOT / "solutions" / f"{lab_id}.ipynb").auto_questions}
 
 
-def solved(lab_id: str) -> dict:
+def solved(lab_id: str, folder: str = "labs") -> dict:
     """The student lab with every answer cell taken from the master (what an honest student hands in)."""
-    nb = lab_notebook(lab_id)
     sources = master_sources(lab_id)
+    answers = {c["id"] for c in lab_notebook(lab_id)["cells"]
+               if c["id"] in sources and "".join(c["source"]) != sources[c["id"]]}
+    nb = lab_notebook(lab_id, folder)
     for cell in nb["cells"]:
-        if cell["id"] in sources and "".join(cell["source"]) != sources[cell["id"]]:
+        if cell["id"] in answers:
             cell["source"] = sources[cell["id"]]
     return nb
 

@@ -16,6 +16,7 @@ from trainwell.grading.compare import matches
 from trainwell.grading.lab import LabError, find_lab, read_lab, source
 from trainwell.grading.results import RunReport, Status
 from trainwell.grading.submission import read_submission
+from trainwell.translation import write_translated_labs
 
 ROOT = Path(__file__).resolve().parents[1]
 MASTERS = sorted((ROOT / "solutions").glob("*.ipynb"))
@@ -40,6 +41,7 @@ def test_master_has_enough_questions(path):
 
 def test_labs_are_in_sync_with_solutions(tmp_path):
     generate.write_labs(ROOT / "solutions", tmp_path)
+    write_translated_labs(tmp_path, ROOT)
     ours = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     theirs = sorted(
         p.relative_to(ROOT / "labs")

@@ -142,6 +142,37 @@ def test_every_lab_solution_full_marks_untouched_zero(tmp_path, master):
     assert all(float(untouched[q]) == 0 for q in auto), untouched
 
 
+@pytest.mark.parametrize("lab", [PYTORCH, TENSORFLOW])
+def test_chinese_labs_grade_exactly_like_the_english_ones(tmp_path, lab):
+    """The Chinese lab, solved, half solved or untouched, gets the English lab's row, question by
+    question (their code cells are the same; only the instructions are translated)."""
+    chinese = "labs/zh_CN"
+    half = {}
+    for key, folder in (("en", "labs"), ("zh", chinese)):  # the first answer taken back out
+        half[key], untouched = solved(lab, folder), lab_notebook(lab, folder)
+        first = next(i for i, (a, b) in enumerate(zip(half[key]["cells"], untouched["cells"]))
+                     if a["source"] != b["source"])
+        half[key]["cells"][first] = untouched["cells"][first]
+    paths = [
+        write(tmp_path / "subs", "en-solved.ipynb", solved(lab)),
+        write(tmp_path / "subs", "zh-solved.ipynb", solved(lab, chinese)),
+        write(tmp_path / "subs", "en-half.ipynb", half["en"]),
+        write(tmp_path / "subs", "zh-half.ipynb", half["zh"]),
+        write(tmp_path / "subs", "en-untouched.ipynb", lab_notebook(lab)),
+        write(tmp_path / "subs", "zh-untouched.ipynb", lab_notebook(lab, chinese)),
+    ]
+    done = grade(lab, paths, tmp_path / "out", "--no-progress")
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = gradebook(tmp_path / "out")
+    scores = {name: {k: v for k, v in row.items() if k.startswith("q") or k in ("total", "status")}
+              for name, row in rows.items()}
+    for kind in ("solved", "half", "untouched"):
+        assert scores[f"zh-{kind}"] == scores[f"en-{kind}"], (kind, scores)
+    assert float(rows["zh-solved"]["total"]) == float(rows["zh-solved"]["possible"]) > 0
+    assert 0 < float(rows["zh-half"]["total"]) < float(rows["zh-solved"]["total"])
+    assert float(rows["zh-untouched"]["total"]) == 0
+
+
 def test_tensorflow_lab(tmp_path):
     cheat = """
 import tensorflow as tf, numpy as np

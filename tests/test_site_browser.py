@@ -8,8 +8,11 @@ markup left raw, launch and download buttons on notebook pages, notebook and lab
 pages, diagrams and executed demonstrations on concept pages, alt text on every image,
 previous/next in TOC order, a working search, no serious or critical axe-core finding under WCAG
 2.1 A/AA, and explorers whose labelled controls the keyboard moves through every precomputed
-setting, each then shown with the values stored in the notebook. Full-page screenshots of the
-introduction and of each chapter's concept page and PyTorch notebook go to ``_build/screenshots/``.
+setting, each then shown with the values stored in the notebook. The Chinese edition (``zh/``) is
+opened and checked the same way, and every page's language switch leads to the same page in the
+other edition. Full-page screenshots of the introduction and of each chapter's concept page and
+PyTorch notebook, and of the Chinese introduction and PyTorch notebooks (in a CJK font), go to
+``_build/screenshots/``.
 """
 
 import functools
@@ -20,6 +23,7 @@ import os
 import re
 import shutil
 import socketserver
+import subprocess
 import threading
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -49,6 +53,9 @@ COLAB_LINK = re.compile(
 UNRENDERED_ROLE = re.compile(r"\{[a-z][\w:-]*\}`")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_IMPACTS = ("minor", "moderate", "serious", "critical")
+# The Chinese edition's folder of the site (trainwell.book.EDITIONS) and the searches it must answer.
+CHINESE = "zh/"
+CHINESE_SEARCHES = {"批量归一化": "04-batch-norm", "梯度裁剪": "03-gradient-clipping"}
 
 # The explorers (trainwell.explore) of a page: id, stored spec, and each control's id, type and
 # label; and what one explorer shows now: its setting, the traces in the figure, each slider's
@@ -125,6 +132,8 @@ async () => {
       column: article ? article.getBoundingClientRect().width : 0,
     })),
     favicon: (document.querySelector("link[rel~='icon']") || {}).href || null,
+    language: (document.querySelector(".trainwell-language a") || {}).href || null,
+    lang: document.documentElement.lang,
     prev: (document.querySelector("a.left-prev") || {}).href || null,
     next: (document.querySelector("a.right-next") || {}).href || null,
   };
@@ -158,9 +167,28 @@ def _html_pages(site):
     )
 
 
+def _english(page):
+    """The English page of a page of either edition (``zh/book/intro.html`` → ``book/intro.html``)."""
+    return page.removeprefix(CHINESE)
+
+
+def _edition(page):
+    """The folder of a page's edition: ``""`` for English, ``"zh/"`` for Chinese."""
+    return CHINESE if page.startswith(CHINESE) else ""
+
+
+def _cjk_font():
+    """Whether fontconfig knows a font with Chinese glyphs (the screenshots need one)."""
+    try:
+        listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    except FileNotFoundError:
+        return False
+    return bool(listed.stdout.strip())
+
+
 def _source(page):
-    """The repository file a page was built from, or None (genindex, search, ...)."""
-    stem = page[: -len(".html")]
+    """The repository file a page (of either edition) was built from, or None (genindex, ...)."""
+    stem = _english(page)[: -len(".html")]
     for suffix in (".ipynb", ".md"):
         if (ROOT / (stem + suffix)).is_file():
             return stem + suffix
@@ -196,13 +224,18 @@ def browser_report(built_site):
             pytest.fail(f"no Chromium at {CHROMIUM}: .ci/run installs it with apt")
         pytest.skip("system Chromium not installed (apt-get install chromium)")
 
+    if not _cjk_font():
+        if os.environ.get("CI"):
+            pytest.fail("no CJK font for the Chinese pages: .ci/run installs fonts-noto-cjk with apt")
+        pytest.skip("no CJK font for the Chinese pages (apt-get install fonts-noto-cjk)")
+
     server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shots = {"book/intro.html"} | {
+    shots = {"book/intro.html", f"{CHINESE}book/intro.html"} | {
         f"chapters/{c}/{page}.html" for c in _chapters(built_site) for page in ("index", "pytorch")
-    }
+    } | {f"{CHINESE}chapters/{c}/pytorch.html" for c in _chapters(built_site)}
 
     pages, blocked, searches = {}, [], {}
     try:
@@ -240,9 +273,9 @@ def browser_report(built_site):
                         path=SCREENSHOTS / name.replace("/", "__").replace(".html", ".png"),
                         full_page=True,
                     )
-            for key, query in _search_queries(pages).items():
+            for key, (edition, query) in _search_queries(pages).items():
                 current[0] = f"search: {query}"
-                page.goto(f"{base}search.html?q={quote(query)}", wait_until="load")
+                page.goto(f"{base}{edition}search.html?q={quote(query)}", wait_until="load")
                 page.wait_for_function(
                     "() => (document.querySelector('#search-results .search-summary') || {}).innerText",
                     timeout=20_000,
@@ -363,11 +396,15 @@ def _stored_explorers(source):
 
 
 def _search_queries(pages):
-    """Queries for the site search: each chapter's title, and two fixed ones from the issue."""
-    queries = {"vanishing": "vanishing", "batch normalization": "batch normalization"}
+    """Queries for the search of each edition, by key: each chapter's title (key: the chapter, or
+    ``zh/`` and the chapter), two fixed English ones and the Chinese terms of CHINESE_SEARCHES."""
+    queries = {"vanishing": ("", "vanishing"),
+               "batch normalization": ("", "batch normalization")}
+    queries.update({term: (CHINESE, term) for term in CHINESE_SEARCHES})
     for name, page in pages.items():
-        if match := re.fullmatch(r"chapters/([^/]+)/index\.html", name):
-            queries[match.group(1)] = page["title"].replace("#", "").strip()
+        if match := re.fullmatch(r"(zh/)?chapters/([^/]+)/index\.html", name):
+            edition = match.group(1) or ""
+            queries[edition + match.group(2)] = (edition, page["title"].replace("#", "").strip())
     return queries
 
 
@@ -506,6 +543,10 @@ def test_notebook_pages_have_colab_and_download_buttons(browser_report):
 
     def check(page_name, page):
         source = _source(page_name)
+        if source and _edition(page_name) and source.startswith("labs/"):  # the Chinese lab
+            launched = "labs/zh_CN/" + source.removeprefix("labs/")
+        else:
+            launched = source
         colab = [m for url in page["links"] if (m := COLAB_LINK.match(url))]
         for m in colab:
             if (m.group(1), m.group(2), m.group(3)) != (owner, name, repo["branch"]):
@@ -514,11 +555,12 @@ def test_notebook_pages_have_colab_and_download_buttons(browser_report):
                 yield f"Colab link to a notebook the repository lacks: {m.group(0)}"
         if source is None or not source.endswith(".ipynb"):
             return
-        own = "/".join(filter(None, [prefix, source]))
+        own = "/".join(filter(None, [prefix, launched]))
         if not any(m.group(4) == own for m in colab):
             yield f"no Colab launch link to {own}"
-        if not any(_local_path(browser_report, u) == f"_sources/{source}" for u in page["links"]):
-            yield f"no download link to _sources/{source}"
+        download = f"{_edition(page_name)}_sources/{source}"
+        if not any(_local_path(browser_report, u) == download for u in page["links"]):
+            yield f"no download link to {download}"
 
     _assert_pages(browser_report, check)
 
@@ -528,17 +570,17 @@ def test_concept_pages_link_their_notebooks_and_labs(browser_report):
     assert chapters
 
     def check(name, page):
-        match = re.fullmatch(r"chapters/([^/]+)/index\.html", name)
+        match = re.fullmatch(r"chapters/([^/]+)/index\.html", _english(name))
         if not match:
             return
         chapter = match.group(1)
         targets = {_local_path(browser_report, u) for u in page["articleLinks"]}
         for framework in ("pytorch", "tensorflow"):
-            if f"chapters/{chapter}/{framework}.html" not in targets:
+            if f"{_edition(name)}chapters/{chapter}/{framework}.html" not in targets:
                 yield f"no link to its {framework} notebook"
             lab = f"labs/{chapter}-{framework}"
             if (ROOT / f"{lab}.ipynb").is_file() and not any(
-                url.split("#")[0].endswith((f"{lab}.html", f"{lab}.ipynb"))
+                url.split("#")[0].endswith((f"{_edition(name)}{lab}.html", f"{lab}.ipynb"))
                 for url in page["articleLinks"]
             ):
                 yield f"no link to its lab {lab}.ipynb"
@@ -553,7 +595,7 @@ def test_concept_pages_show_diagrams_and_executed_demonstrations(browser_report)
     assert len(chapters) == 6, chapters
 
     def check(name, page):
-        if not re.fullmatch(r"chapters/[^/]+/index\.html", name):
+        if not re.fullmatch(r"chapters/[^/]+/index\.html", _english(name)):
             return
         diagrams = [i for i in page["images"] if i["diagram"]]
         if not diagrams:
@@ -571,6 +613,11 @@ def test_concept_pages_show_diagrams_and_executed_demonstrations(browser_report)
         i["diagram"] for name, p in browser_report["pages"].items() for i in p["images"]
         if re.fullmatch(r"chapters/[^/]+/index\.html", name)
     )
+    chinese = sum(
+        i["diagram"] for name, p in browser_report["pages"].items() for i in p["images"]
+        if re.fullmatch(r"zh/chapters/[^/]+/index\.html", name)
+    )
+    assert chinese == diagrams, f"{chinese} diagrams on the Chinese concept pages, {diagrams} in English"
     assert diagrams >= 10, f"{diagrams} diagrams on the concept pages; issue 15 lists ten"
 
 
@@ -592,8 +639,9 @@ def test_every_image_has_alt_text_that_says_what_it_shows(browser_report):
     assert plots >= 24 and diagrams >= 10, (plots, diagrams)
 
 
-def test_previous_and_next_follow_the_table_of_contents(browser_report):
-    order = _toc_order()
+@pytest.mark.parametrize("edition", ["", CHINESE])
+def test_previous_and_next_follow_the_table_of_contents(browser_report, edition):
+    order = [edition + page for page in _toc_order()]
     missing = [p for p in order if p not in browser_report["pages"]]
     assert not missing, f"pages in _toc.yml missing from the build: {missing}"
     failures = []
@@ -607,16 +655,18 @@ def test_previous_and_next_follow_the_table_of_contents(browser_report):
     assert not failures, "\n".join(failures)
 
 
-def _found(report, key, folder):
+def _found(report, key, folder, edition=""):
     return any(
-        (_local_path(report, url) or "").startswith(f"chapters/{folder}/")
+        (_local_path(report, url) or "").startswith(f"{edition}chapters/{folder}/")
         for url in report["searches"].get(key, [])
     )
 
 
-def test_search_finds_each_chapter_by_its_title(browser_report):
-    missed = [c for c in _chapters(browser_report["site"]) if not _found(browser_report, c, c)]
-    assert not missed, f"the search for their titles does not find: {missed}"
+@pytest.mark.parametrize("edition", ["", CHINESE])
+def test_search_finds_each_chapter_by_its_title(browser_report, edition):
+    missed = [c for c in _chapters(browser_report["site"])
+              if not _found(browser_report, edition + c, c, edition)]
+    assert not missed, f"the {edition or 'English '}search for their titles does not find: {missed}"
     if (browser_report["site"] / "chapters" / "02-vanishing-exploding").is_dir():
         assert _found(browser_report, "vanishing", "02-vanishing-exploding")
 
@@ -631,11 +681,40 @@ def test_search_finds_batch_normalization(browser_report):
     )
 
 
+def test_search_in_chinese_finds_the_chapter_of_a_term(browser_report):
+    missed = {term: browser_report["searches"][term] for term, chapter in CHINESE_SEARCHES.items()
+              if not _found(browser_report, term, chapter, CHINESE)}
+    assert not missed, f"the Chinese search does not find the chapter of: {missed}"
+
+
+def test_every_page_links_the_same_page_in_the_other_language(browser_report):
+    """The language switch of every page (but the root's redirect) leads to the page of the other
+    edition with the same source, which is served and links back; each edition says its language."""
+    pages = browser_report["pages"]
+    assert sum(name.startswith(CHINESE) for name in pages) == sum(
+        not name.startswith(CHINESE) for name in pages), "the editions differ in their pages"
+
+    def check(name, page):
+        expected_lang = "zh-CN" if _edition(name) else "en"
+        if page["lang"] != expected_lang:
+            yield f"<html lang={page['lang']!r}>, expected {expected_lang!r}"
+        if name == "index.html" or _source(name) is None:
+            return
+        other = _local_path(browser_report, page["language"] or "")
+        expected = _english(name) if _edition(name) else CHINESE + name
+        if other != expected:
+            yield f"the language switch leads to {other}, expected {expected}"
+        elif _local_path(browser_report, pages[other]["language"] or "") != name:
+            yield f"{other} does not link back"
+
+    _assert_pages(browser_report, check)
+
+
 def test_screenshots_saved(browser_report):
-    names = ["book__intro.png"] + [
+    names = ["book__intro.png", "zh__book__intro.png"] + [
         f"chapters__{c}__{page}.png" for c in _chapters(browser_report["site"])
         for page in ("index", "pytorch")
-    ]
+    ] + [f"zh__chapters__{c}__pytorch.png" for c in _chapters(browser_report["site"])]
     for name in names:
         assert (SCREENSHOTS / name).stat().st_size > 10_000, name
 
@@ -658,16 +737,16 @@ def test_no_serious_or_critical_accessibility_violation(browser_report):
 
 
 def test_every_chapter_has_an_explorer_operated_through_every_setting(browser_report):
-    """Every chapter notebook page holds an explorer. Each control is found by its role and its
+    """Every chapter notebook page of both editions holds an explorer. Each control is found by its role and its
     label (its accessible name) and moved with the keyboard (and a list with select_option) until
     the explorer has shown every setting of its grid; after each move the figure holds the traces
     that the notebook's stored output holds for that setting, a slider's aria-valuetext and the
     live status line say the values, and the figure's description is a sentence."""
     chapters = _chapters(browser_report["site"])
     for chapter in chapters:
-        for framework in ("pytorch", "tensorflow"):
-            page = browser_report["pages"][f"chapters/{chapter}/{framework}.html"]
-            assert page["explorers"], f"chapters/{chapter}/{framework}: no explorer"
+        for name in (f"{edition}chapters/{chapter}/{framework}.html"
+                     for edition in ("", CHINESE) for framework in ("pytorch", "tensorflow")):
+            assert browser_report["pages"][name]["explorers"], f"{name}: no explorer"
 
     def check(name, page):
         stored = _stored_explorers(_source(name)) if page["explorers"] else {}

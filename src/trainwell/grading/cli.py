@@ -1,4 +1,5 @@
-"""The ``trainwell`` command: ``notebooks``, ``labs``, ``grade`` and ``export-gradescope``."""
+"""The ``trainwell`` command: ``notebooks``, ``labs``, ``book``, ``catalogs``, ``grade`` and
+``export-gradescope``."""
 
 from __future__ import annotations
 
@@ -47,9 +48,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     notebooks.add_argument("--root", default=".", help="the repository (.)")
 
-    labs = sub.add_parser("labs", help="regenerate the student labs from their masters")
+    labs = sub.add_parser(
+        "labs", help="regenerate the student labs (English and Chinese) from their masters"
+    )
     labs.add_argument("--solutions", default="solutions", help="folder of the masters (solutions)")
     labs.add_argument("--out", default="labs", help="folder for the labs (labs)")
+
+    book = sub.add_parser("book", help="build the site, English and Chinese, into _build/html")
+    book.add_argument("--root", default=".", help="the repository (.)")
+    catalogs = sub.add_parser(
+        "catalogs", help="update the Chinese catalogs (locales/) from the English pages"
+    )
+    catalogs.add_argument("--root", default=".", help="the repository (.)")
 
     export = sub.add_parser("export-gradescope", help="write a Gradescope autograder zip")
     export.add_argument("--lab", required=True, help="lab id")
@@ -77,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     from trainwell.grading.grade import UsageError
     from trainwell.grading.lab import LabError
     from trainwell.single_source import SourceError
+    from trainwell.translation import TranslationError
 
     try:
         if args.command == "grade":
@@ -98,14 +109,27 @@ def main(argv: list[str] | None = None) -> int:
             _write_notebooks(args.root)
         elif args.command == "labs":
             from trainwell.grading.generate import write_labs
+            from trainwell.translation import write_translated_labs
 
             written = write_labs(args.solutions, args.out)
+            written += write_translated_labs(args.out)
             print(f"wrote {len(written)} file(s) into {args.out}")
+        elif args.command == "book":
+            from trainwell.book import build
+
+            for folder in build(args.root):
+                print(f"built {folder}")
+            print("The site is in _build/html (中文: _build/html/zh); open index.html, or run: make serve")
+        elif args.command == "catalogs":
+            from trainwell.book import update_catalogs
+
+            print(f"updated the catalogs in {update_catalogs(args.root)}; translate what is new "
+                  "or fuzzy there (python -m trainwell.translation lists it)")
         else:
             from trainwell.grading.gradescope import export
 
             print(f"wrote {export(args.lab, args.out, args.solutions)}")
-    except (UsageError, LabError, SourceError) as error:
+    except (UsageError, LabError, SourceError, TranslationError) as error:
         print(f"trainwell {args.command}: error: {error}", file=sys.stderr)
         return 2
     return 0
