@@ -225,7 +225,7 @@ def _add_lab_links(app, doctree):
     if not match:
         return
     srcdir = Path(app.srcdir)
-    label, before, link = PRACTICE[app.config.language]
+    heading, before, link = PRACTICE[app.config.language]
     labs = [
         (f"labs/{match.group(1)}-{key}", link.format(name))
         for key, name in (("pytorch", "PyTorch"), ("tensorflow", "TensorFlow"))
@@ -234,7 +234,7 @@ def _add_lab_links(app, doctree):
     anchor = next((p for p in doctree.findall(nodes.paragraph) if _runs_notebooks(p)), None)
     if not labs or anchor is None:
         return
-    line = nodes.paragraph("", "", nodes.strong("", label), nodes.Text(before))
+    line = nodes.paragraph("", "", nodes.strong("", heading), nodes.Text(before))
     for i, (lab, label) in enumerate(labs):
         if i:
             line += nodes.Text(" · ")
