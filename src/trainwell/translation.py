@@ -120,25 +120,25 @@ def _spellings(english: str) -> tuple[str, ...]:
     return tuple(re.sub(r"(?<=[a-z])s$", "", form) for form in forms)
 
 
-def glossary_terms(root: str | Path = ".") -> list[Term]:
-    """The glossary's entries (``English · 中文 / alternative`` lines of its ``{glossary}`` blocks),
-    longest English name first."""
+def _glossary_entries(root: str | Path) -> list[tuple[str, list[str]]]:
+    """Each ``English · 中文 / alternative`` line of the glossary's ``{glossary}`` blocks, as the
+    English name and the Chinese names (the glossary's own first)."""
     text = (Path(root) / GLOSSARY).read_text(encoding="utf-8")
-    terms = []
-    for block in GLOSSARY_BLOCK.findall(text):
-        for line in block.splitlines():
-            if line and not line[0].isspace() and TERM_SEPARATOR in line:
-                english, chinese = line.split(TERM_SEPARATOR, 1)
-                terms.append(Term(_spellings(english.strip()), chinese.split("/")[0].strip()))
+    return [(english.strip(), [name.strip() for name in chinese.split("/")])
+            for block in GLOSSARY_BLOCK.findall(text) for line in block.splitlines()
+            if line and not line[0].isspace() and TERM_SEPARATOR in line
+            for english, chinese in [line.split(TERM_SEPARATOR, 1)]]
+
+
+def glossary_terms(root: str | Path = ".") -> list[Term]:
+    """The glossary's entries, each with its first Chinese name, longest English name first."""
+    terms = [Term(_spellings(english), names[0]) for english, names in _glossary_entries(root)]
     return sorted(terms, key=lambda t: -len(t.english[0]))
 
 
 def glossary_names(root: str | Path = ".") -> list[str]:
     """Every Chinese name of the glossary, alternatives included."""
-    text = (Path(root) / GLOSSARY).read_text(encoding="utf-8")
-    return [name.strip() for block in GLOSSARY_BLOCK.findall(text) for line in block.splitlines()
-            if line and not line[0].isspace() and TERM_SEPARATOR in line
-            for name in line.split(TERM_SEPARATOR, 1)[1].split("/")]
+    return [name for _, names in _glossary_entries(root) for name in names]
 
 
 def term_problems(msgid: str, msgstr: str, terms: list[Term]) -> list[str]:
@@ -172,8 +172,8 @@ def problems(paths: list[Path] | None = None, root: str | Path = ".") -> list[Pr
                 found.append(Problem(path, entry.msgid, Kind.MARKUP,
                                      "a numbered heading's translation starts with its number and "
                                      "an escaped full stop, e.g. 2\\. "))
-            lost = markup(entry.msgid) - markup(entry.msgstr)
-            added = markup(entry.msgstr) - markup(entry.msgid)
+            english, chinese = markup(entry.msgid), markup(entry.msgstr)
+            lost, added = english - chinese, chinese - english
             if lost or added:
                 detail = "; ".join(filter(None, [
                     lost and f"lost {sorted(lost)}", added and f"added {sorted(added)}"]))
