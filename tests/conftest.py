@@ -52,11 +52,15 @@ def one_sandbox_batch_at_a_time():
 
 class FilesAndSeedRuns(LoadScopeScheduling):
     """pytest-xdist's ``--dist loadfile`` with one exception: a file's tests run on one worker, in
-    order (a notebook's nbval cells, a file's shared fixtures and caches), but any worker takes the
-    runs of a notebook with another seed one by one, so that a chapter's six runs share the cores."""
+    order (a notebook's nbval cells, a file's shared fixtures and caches), but the runs of each
+    notebook with other seeds are a scope of their own, which any worker takes: a chapter's
+    notebooks share the cores, and the runs of one notebook share its kept kernel
+    (notebooks.run_with_seed)."""
 
     def _split_scope(self, nodeid: str) -> str:
-        return nodeid if f"::{SEED_RUNS}[" in nodeid else nodeid.split("::", 1)[0]
+        if f"::{SEED_RUNS}[" in nodeid:
+            return nodeid.rsplit("-", 1)[0]  # test_claims_hold_for_other_seeds[<notebook>-<seed>]
+        return nodeid.split("::", 1)[0]
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which a run may leave out

@@ -15,10 +15,15 @@ def test_a_notebooks_cells_and_a_files_tests_stay_together():
     assert scope("tests/test_site_browser.py::test_explorers[ch02]") == "tests/test_site_browser.py"
 
 
-def test_each_run_with_another_seed_is_a_scope_of_its_own():
-    runs = [f"tests/test_ch05_claims.py::test_claims_hold_for_other_seeds[{nb}-{seed}]"
-            for nb in ("pytorch.ipynb", "tensorflow.ipynb") for seed in (1, 2, 3)]
-    assert [scope(r) for r in runs] == runs
+def test_the_runs_of_one_notebook_with_other_seeds_are_a_scope_of_their_own():
+    runs = {(nb, seed): f"tests/test_ch05_claims.py::test_claims_hold_for_other_seeds[{nb}-{seed}]"
+            for nb in ("pytorch.ipynb", "tensorflow.ipynb") for seed in (1, 2, 3)}
+    scopes = {key: scope(run) for key, run in runs.items()}
+    assert len(set(scopes.values())) == 2
+    for (nb, _), got in scopes.items():
+        assert got == scopes[nb, 1] == f"tests/test_ch05_claims.py::test_claims_hold_for_other_seeds[{nb}"
+    concept = "tests/test_concept_claims.py::test_claims_hold_for_other_seeds[02-vanishing-exploding-3]"
+    assert scope(concept) == concept.removesuffix("-3]")
 
 
 def test_bench_reads_the_wall_time_of_each_pytest_run():
