@@ -14,6 +14,15 @@ export TF_ENABLE_ONEDNN_OPTS := 0
 # One BLAS/OpenMP thread: the course's small models run as fast, stored outputs and nbval's re-runs
 # see the same arithmetic, and parallel grading kernels do not fight over the cores.
 export OMP_NUM_THREADS := 1
+# The same kernels on every x86-64 CPU: the AVX2 code paths of OpenBLAS, PyTorch, MKL and oneDNN,
+# so that stored outputs made on one CPU are reproduced bit for bit on another (AVX-512 kernels
+# round differently).
+ifeq ($(shell uname -m),x86_64)
+export OPENBLAS_CORETYPE := Haswell
+export ATEN_CPU_CAPABILITY := avx2
+export MKL_CBWR := AVX2
+export ONEDNN_MAX_CPU_ISA := AVX2
+endif
 
 .PHONY: setup book catalogs test compat notebooks execute labs grade serve bench lint clean
 

@@ -17,17 +17,17 @@ CLAIMS = {
         ["ch06_grad_ratio_lstm_fb3"],
         lambda v: v > 1e-2,
     ),
-    "adding problem with T >= 30: LSTM solves >= 90 % of test sequences": (
+    "adding problem with T >= 50: LSTM solves >= 75 % of test sequences": (
         ["ch06_adding_lstm", "ch06_adding_T"],
-        lambda acc, length: acc >= 0.9 and length >= 30,
+        lambda acc, length: acc >= 0.75 and length >= 50,
     ),
-    "adding problem with T >= 30: GRU solves >= 90 % of test sequences": (
+    "adding problem with T >= 50: GRU solves >= 90 % of test sequences": (
         ["ch06_adding_gru", "ch06_adding_T"],
-        lambda acc, length: acc >= 0.9 and length >= 30,
+        lambda acc, length: acc >= 0.9 and length >= 50,
     ),
-    "adding problem with T >= 30: tanh RNN solves <= 30 % of test sequences": (
+    "adding problem with T >= 50: tanh RNN solves <= 30 % of test sequences": (
         ["ch06_adding_rnn", "ch06_adding_T"],
-        lambda acc, length: acc <= 0.3 and length >= 30,
+        lambda acc, length: acc <= 0.3 and length >= 50,
     ),
     "LSTM with forget-gate bias 1 lies between bias 0 and bias 3 (bias 1 slows the decay)": (
         ["ch06_grad_ratio_lstm_fb0", "ch06_grad_ratio_lstm_fb1", "ch06_grad_ratio_lstm_fb3"],
@@ -44,6 +44,10 @@ CLAIMS = {
     "tanh RNN: test MSE nowhere near zero (> 0.5 of the later-only level)": (
         ["ch06_adding_mse_rnn", "ch06_adding_mse_nearer"],
         lambda rnn, nearer: rnn > 0.5 * nearer,
+    ),
+    "tanh RNN: test MSE far above the gated cells' (> 10 times the LSTM's and the GRU's)": (
+        ["ch06_adding_mse_rnn", "ch06_adding_mse_lstm", "ch06_adding_mse_gru"],
+        lambda rnn, lstm, gru: rnn > 10 * max(lstm, gru),
     ),
     "tagging y_t = x_(t-1) x_(t+1): the three taggers have the same size (within 10 %)": (
         ["ch06_tag_params_uni2", "ch06_tag_params_bi1", "ch06_tag_params_bi2"],
@@ -88,14 +92,12 @@ OWN_CLAIMS = {
     "pytorch.ipynb": {
         "default forget-gate bias: PyTorch draws it around 0": (
             ["ch06_default_forget_bias"], lambda v: abs(v) < 0.15),
-        "tanh RNN stays at the constant predictor's level (0.85-1.05 of its test MSE)": (
-            ["ch06_adding_rnn_vs_const"], lambda ratio: 0.85 < ratio < 1.05),
+        "tanh RNN stays at the constant predictor's level (0.9-1.05 of its test MSE)": (
+            ["ch06_adding_rnn_vs_const"], lambda ratio: 0.9 < ratio < 1.05),
     },
     "tensorflow.ipynb": {
         "default forget-gate bias: Keras sets it to 1": (
             ["ch06_default_forget_bias"], lambda v: v == 1.0),
-        "tanh RNN gets below the constant predictor's level (< 0.97 of its test MSE)": (
-            ["ch06_adding_rnn_vs_const"], lambda ratio: ratio < 0.97),
     },
 }
 

@@ -3,6 +3,7 @@
 import importlib
 import inspect
 import os
+import platform
 import subprocess
 import sys
 
@@ -125,3 +126,15 @@ def test_progress_bar_reports_steps(tw, capsys):
     tw.fit(model, np.zeros((4, 2)), np.zeros(4, np.int64), steps=3, batch_size=2, desc="demo")
     err = capsys.readouterr().err
     assert "demo" in err and "3/3" in err
+
+
+@pytest.mark.skipif(platform.machine() != "x86_64", reason="the kernel pins are for x86-64 CPUs")
+def test_the_suite_runs_on_the_pinned_cpu_kernels():
+    code = ("import torch, numpy, threadpoolctl; "
+            "print(torch.backends.cpu.get_cpu_capability()); "
+            "print(*{i.get('architecture') for i in threadpoolctl.threadpool_info() "
+            "if i['internal_api'] == 'openblas'})")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["AVX2", "Haswell"], (
+        f"CPU kernels {result.stdout.split()}: run the tests with `make test`, which pins the "
+        "CPU kernels that the stored outputs were made with")
