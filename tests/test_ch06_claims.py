@@ -17,9 +17,9 @@ CLAIMS = {
         ["ch06_grad_ratio_lstm_fb3"],
         lambda v: v > 1e-2,
     ),
-    "adding problem with T >= 50: LSTM solves >= 75 % of test sequences": (
+    "adding problem with T >= 50: LSTM solves more than half of the test sequences": (
         ["ch06_adding_lstm", "ch06_adding_T"],
-        lambda acc, length: acc >= 0.75 and length >= 50,
+        lambda acc, length: acc > 0.5 and length >= 50,
     ),
     "adding problem with T >= 50: GRU solves >= 90 % of test sequences": (
         ["ch06_adding_gru", "ch06_adding_T"],
@@ -92,8 +92,6 @@ OWN_CLAIMS = {
     "pytorch.ipynb": {
         "default forget-gate bias: PyTorch draws it around 0": (
             ["ch06_default_forget_bias"], lambda v: abs(v) < 0.15),
-        "tanh RNN stays at the constant predictor's level (0.9-1.05 of its test MSE)": (
-            ["ch06_adding_rnn_vs_const"], lambda ratio: 0.9 < ratio < 1.05),
     },
     "tensorflow.ipynb": {
         "default forget-gate bias: Keras sets it to 1": (
