@@ -1,9 +1,13 @@
 """The runs with other seeds (notebooks.run_with_seed): one kept kernel per notebook, and every
 run as if in a fresh one."""
 
+from pathlib import Path
+
 import nbformat
 import pytest
 from notebooks import _SEED_KERNELS, SEEDS, run_with_seed
+
+from trainwell.notebook import glued
 
 # A notebook that glues its seed, its kernel's process id, whether a variable of an earlier run
 # is still defined, and whether its figure is the only one open.
@@ -48,3 +52,10 @@ def test_a_notebook_without_a_seed_line_is_named(tmp_path):
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]), path)
     with pytest.raises(AssertionError, match="must set `SEED = <int>`"):
         run_with_seed(path, SEEDS[0])
+
+
+def test_glue_reads_the_same_from_a_stored_notebook_and_from_memory():
+    path = Path(__file__).parents[1] / "chapters" / "06-rnn-lstm-gru" / "pytorch.ipynb"
+    from_disk = glued(path)
+    assert from_disk["ch06_adding_T"] == 60 and isinstance(from_disk["ch06_adding_mse_rnn"], float)
+    assert glued(nbformat.read(path, as_version=4)) == from_disk

@@ -1,10 +1,11 @@
-"""Glue computed values into a notebook (myst-nb's format) and read them back from a stored one."""
+"""Glue computed values into a notebook (myst-nb's format), and read them back from one."""
 
 from __future__ import annotations
 
 import ast
 import json
 import numbers
+from collections.abc import Mapping
 from pathlib import Path
 
 GLUE_PREFIX = "application/papermill.record/"
@@ -42,9 +43,11 @@ def glue(name: str, value, display: bool = False) -> None:
     ipy_display({prefix + k: v for k, v in mimebundle.items()}, raw=True, metadata=metadata)
 
 
-def glued(path: str | Path) -> dict[str, object]:
-    """The values glued in a stored notebook, by name (plain literals parsed, else the text)."""
-    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+def glued(notebook: str | Path | Mapping) -> dict[str, object]:
+    """The values glued in a notebook, stored (its path) or in memory (its JSON as a mapping), by
+    name (plain literals parsed, else the text)."""
+    nb = notebook if isinstance(notebook, Mapping) else json.loads(
+        Path(notebook).read_text(encoding="utf-8"))
     values: dict[str, object] = {}
     for cell in nb.get("cells", []):
         for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
